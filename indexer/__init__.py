@@ -1,0 +1,1 @@
+"""Full-text search for Azerbaijani documents: parsing, analysis, indexing and searching."""
