@@ -1,0 +1,25 @@
+"""The index's fields. Text fields hold stacked analysis terms; facets are keyword fields counted from postings."""
+from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
+
+from .analyzer import AzerbaijaniTokenizer
+
+TITLE_BOOST = 2.5  # a word in the title says more about the document than one in the body
+
+
+def make_schema() -> Schema:
+    analyzer = AzerbaijaniTokenizer()
+    return Schema(
+        id=ID(stored=True, unique=True),
+        source=ID(stored=True),  # the file a document came from, for incremental builds
+        title=TEXT(analyzer=analyzer, stored=True, field_boost=TITLE_BOOST),
+        body=TEXT(analyzer=analyzer),
+        year=KEYWORD(),
+        partner=KEYWORD(commas=True),
+        day=NUMERIC(int, sortable=True),  # yyyymmdd of the publication date, 0 when unknown
+        text=STORED(),
+        url=STORED(),
+        date=STORED(),
+        years=STORED(),
+        partners=STORED(),
+        links=STORED(),
+    )

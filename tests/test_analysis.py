@@ -1,0 +1,54 @@
+from indexer.analysis import analyze, az_lower, fold, query_variants, stem, words
+from indexer.analysis.tokenizer import spans
+
+
+def test_azerbaijani_case_folding():
+    assert az_lower("İNSAN HÜQUQLARI") == "insan hüquqları"
+    assert az_lower("IĞDIR") == "ığdır"
+    assert "\u0307" not in az_lower("İƏT")
+
+
+def test_tokenizer_keeps_endings_after_joiners_inside_the_word():
+    found = [(s.text, s.start, s.end) for s in spans("COP29-un, BMT-nin və Bakı'nın")]
+    assert found == [("COP29-un", 0, 8), ("BMT-nin", 10, 17), ("və", 18, 20), ("Bakı'nın", 21, 29)]
+
+
+def test_tokenizer_splits_compounds_that_are_not_endings():
+    assert [s.text for s in spans("vitse-prezident İƏT-OA-nın")] == ["vitse", "prezident", "İƏT", "OA-nın"]
+
+
+def test_words_drop_the_ending_for_the_stem_and_keep_it_in_the_surface():
+    cop, bmt = words("COP29-un BMT-nin")
+    assert (cop.surface, cop.stem) == ("cop29un", "cop29")
+    assert (bmt.surface, bmt.stem) == ("bmtnin", "bmt")
+
+
+def test_cyrillic_is_transliterated_and_folded():
+    georgia = words("Ҝүрҹүстан")[0]
+    assert georgia.stem == stem("gürcüstan")
+    assert georgia.folded == fold(stem("gürcüstan"))
+
+
+def test_lookalike_letters_become_schwa():
+    assert words("äməkdaşlıq")[0].surface == "əməkdaşlıq"
+    assert words("әməkdaşlıq")[0].surface == "əməkdaşlıq"
+
+
+def test_analyze_stacks_stem_exact_and_folded_terms():
+    terms = analyze("Əməkdaşlıq")
+    assert terms[0] == stem("əməkdaşlıq")
+    assert "=əməkdaşlıq" in terms
+    assert "~" + fold(stem("əməkdaşlıq")) in terms
+
+
+def test_stop_words_are_marked():
+    assert [w.stop for w in words("ombudsman və uşaq")] == [False, True, False]
+
+
+def test_query_variants_weigh_exact_above_stem_above_folded():
+    weights = dict(query_variants(words("Bakının")[0]))
+    assert weights["=bakının"] > weights[stem("bakının")] > weights["~" + fold(stem("bakının"))]
+
+
+def test_fold_drops_diacritics():
+    assert fold("əməkdaşlıq üçün ölkə ğ") == "emekdasliq ucun olke g"

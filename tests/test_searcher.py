@@ -1,0 +1,83 @@
+import pytest
+
+from indexer.engine import Engine, IndexMissing
+from indexer.request import SearchRequest
+
+SEED_1, SEED_2 = "000_df8d99c26602f3bf", "003_e879f1925df36061"
+
+
+def ids(result):
+    return [hit["id"] for hit in result["hits"]]
+
+
+def test_ombudsman_finds_both_seeds_with_marks(engine):
+    result = engine.search(SearchRequest(q="ombudsman"))
+    assert {SEED_1, SEED_2} <= set(ids(result))
+    assert all("<mark>" in hit["snippet"] for hit in result["hits"])
+
+
+def test_cop29_finds_the_first_seed(engine):
+    result = engine.search(SearchRequest(q="COP29"))
+    assert ids(result) == [SEED_1]
+    assert "<mark>COP29-un</mark>" in result["hits"][0]["snippet"]
+
+
+def test_year_2022_filters_to_the_second_seed(engine):
+    assert ids(engine.search(SearchRequest(q="ombudsman", years=(2022,)))) == [SEED_2]
+
+
+def test_partner_pakistan_filters_to_the_second_seed(engine):
+    assert ids(engine.search(SearchRequest(q="ombudsman", partners=("Pakistan",)))) == [SEED_2]
+
+
+def test_partner_filter_accepts_any_spelling(engine):
+    assert ids(engine.search(SearchRequest(partners=("pakistan",)))) == [SEED_2]
+
+
+def test_words_are_anded(engine):
+    assert ids(engine.search(SearchRequest(q="COP29 Pakistan"))) == []
+
+
+def test_empty_query_lists_everything_newest_first(engine):
+    result = engine.search(SearchRequest(per_page=100))
+    assert result["total"] == len(ids(result)) >= 6
+    dates = [hit["date"] for hit in result["hits"] if hit["date"]]
+    assert dates == sorted(dates, reverse=True)
+
+
+def test_paging_splits_the_list(engine):
+    first = ids(engine.search(SearchRequest(per_page=2, page=1)))
+    second = ids(engine.search(SearchRequest(per_page=2, page=2)))
+    assert len(first) == 2 and not set(first) & set(second)
+
+
+def test_year_facet_counts_are_disjunctive(engine):
+    result = engine.search(SearchRequest(years=(2022,)))
+    years = {value["value"]: value for value in result["facets"]["year"]}
+    assert years["2022"]["selected"] and years["2022"]["count"] == result["total"]
+    # the other years keep the count they would add
+    everything = {v["value"]: v["count"] for v in engine.search(SearchRequest())["facets"]["year"]}
+    assert {value: v["count"] for value, v in years.items()} == everything
+
+
+def test_partner_counts_follow_the_year_selection(engine):
+    partners = {v["value"]: v["count"] for v in engine.search(SearchRequest(years=(2022,)))["facets"]["partner"]}
+    assert "Pakistan" in partners and "Çin" not in partners
+
+
+def test_selected_value_without_matches_shows_with_zero(engine):
+    result = engine.search(SearchRequest(q="COP29", years=(1999,)))
+    assert {"value": "1999", "count": 0, "selected": True} in result["facets"]["year"]
+    assert result["total"] == 0
+
+
+def test_document_returns_text_and_links(engine):
+    doc = engine.document(SEED_2)
+    assert doc["links"] == ["https://oicoa.org/about.html", "https://ombudsman.az/az/news/465"]
+    assert "İƏT-OA" in doc["text"]
+    assert engine.document("no-such-doc") is None
+
+
+def test_missing_index_is_a_clear_error(tmp_path):
+    with pytest.raises(IndexMissing, match="indeks yoxdur"):
+        Engine(tmp_path)
