@@ -1,0 +1,143 @@
+"""Publication dates and the years a text speaks of.
+
+Text is compared lower-cased and without Azerbaijani letters, so one pattern serves `Sentyabrın` and
+`sentyabrin`. A four-digit number is a year only with a year marker: an ordinal ending and `il`
+(`2022-ci ildə`), a full date, or a month name next to it; `COP29`, `1500 nəfər`, `Maddə 2019` are not.
+The words themselves live in `indexer/data/dates_az.yaml`.
+"""
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+from indexer.analysis import az_lower, fold
+
+DATA_PATH = Path(__file__).parent.parent / "data" / "dates_az.yaml"
+FIRST_YEAR = 1900
+DATELINE_WINDOW = 300  # characters at the start and at the end of a text where news puts its date
+NEARBY = 60  # how far from `sentyabrın 16-da` its year may be written
+LONGEST_RANGE = 50  # `2020-2022-ci illər` counts every year in it; a longer "range" is not one
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    months: dict[str, int]  # spelling → month number
+    numeric: re.Pattern  # 12.03.2021, 12/03/2021
+    iso: re.Pattern  # 2021-03-12
+    day_month_year: re.Pattern  # 5 oktyabr 2020, 27 fevral, 2026
+    year_day_month: re.Pattern  # 2021-ci il 16 sentyabr
+    year_month_day: re.Pattern  # 2021-ci il sentyabrın 16-da
+    month_day: re.Pattern  # sentyabrın 16-da (the year is written nearby)
+    month_year: re.Pattern  # oktyabr 2020
+    year_list: re.Pattern  # 2020 və 2021-ci illərdə
+    ordinal_end: re.Pattern
+    bare_year: re.Pattern
+
+
+def _alternatives(items: list[str]) -> str:
+    return "|".join(re.escape(item) for item in sorted(items, key=len, reverse=True))
+
+
+@cache
+def _patterns() -> _Patterns:
+    data = yaml.safe_load(DATA_PATH.read_text(encoding="utf-8"))
+    months = {spelling: int(number) for number, spellings in data["months"].items() for spelling in spellings}
+    month = rf"\b(?P<month>{_alternatives(list(months))})(?:{_alternatives(data['month_endings'])})?\b"
+    day = rf"(?<![\d.,:/])(?P<day>\d{{1,2}})(?!\d)(?:\s*-\s*(?:{_alternatives(data['day_endings'])}))?"
+    year = r"(?<![\w.,:/№#+-])(?P<year>\d{4})(?![\d]|[.,/:]\d)"
+    ordinal = rf"\s*[-–]?\s*(?:{_alternatives(data['year_ordinals'])})\b"
+    year_word = rf"\s+{data['year_word']}\b"
+    joiner = rf"\s*(?:{_alternatives(data['year_joiners'])})\s*"
+    one_year = rf"\d{{4}}(?:{ordinal})?"
+    return _Patterns(
+        months=months,
+        numeric=re.compile(r"(?<![\d.,/:-])(\d{1,2})([./])(\d{1,2})\2(\d{4})(?!\d|[./-]\d)"),
+        iso=re.compile(r"(?<![\d.,/:-])(\d{4})-(\d{1,2})-(\d{1,2})(?!\d|[./-]\d)"),
+        day_month_year=re.compile(rf"{day}\s+{month}\s*,?\s*{year}"),
+        year_day_month=re.compile(rf"{year}(?:{ordinal})?{year_word}\s*,?\s*{day}\s+{month}"),
+        year_month_day=re.compile(rf"{year}(?:{ordinal})?{year_word}\s*,?\s*{month}\s+{day}"),
+        month_day=re.compile(rf"{month}\s+{day}"),
+        month_year=re.compile(rf"{month}\s*,?\s*{year}"),
+        year_list=re.compile(rf"(?<![\w.,:/№#+-])(?P<years>{one_year}(?:{joiner}{one_year})*){year_word}"),
+        ordinal_end=re.compile(rf"{ordinal}$"),
+        bare_year=re.compile(r"(?<![\d.,:/])\d{4}(?![\d]|[.,/:]\d)"),
+    )
+
+
+def _prepare(text: str) -> str:
+    return fold(az_lower(text))
+
+
+def _valid(year: int, month: int, day: int) -> datetime.date | None:
+    try:
+        return datetime.date(year, month, day)
+    except ValueError:  # 31.02.2021 is not a date
+        return None
+
+
+def _dates(text: str) -> Iterator[tuple[int, datetime.date]]:
+    """Every full date written in prepared `text`, with its position."""
+    patterns = _patterns()
+    for match in patterns.numeric.finditer(text):
+        yield match.start(), _valid(int(match[4]), int(match[3]), int(match[1]))
+    for match in patterns.iso.finditer(text):
+        yield match.start(), _valid(int(match[1]), int(match[2]), int(match[3]))
+    for pattern in (patterns.day_month_year, patterns.year_day_month, patterns.year_month_day):
+        for match in pattern.finditer(text):
+            yield match.start(), _valid(int(match["year"]), patterns.months[match["month"]], int(match["day"]))
+    for match in patterns.month_day.finditer(text):
+        year = _nearby_year(text, match.start(), match.end())
+        if year is not None:
+            yield match.start(), _valid(year, patterns.months[match["month"]], int(match["day"]))
+
+
+def _nearby_year(text: str, start: int, end: int) -> int | None:
+    """The year written closest to `sentyabrın 16-da`, within NEARBY characters."""
+    window_start = max(0, start - NEARBY)
+    candidates = _patterns().bare_year.finditer(text, window_start, end + NEARBY)
+    years = [(min(abs(m.start() - start), abs(m.start() - end)), int(m.group())) for m in candidates]
+    return min(years)[1] if years else None
+
+
+def _real_dates(text: str, today: datetime.date) -> list[tuple[int, datetime.date]]:
+    found = {(position, date) for position, date in _dates(text) if date and FIRST_YEAR <= date.year and date <= today}
+    return sorted(found)
+
+
+def publication_date(text: str, today: datetime.date) -> datetime.date | None:
+    """The dateline: the first date in the first characters of `text`, else the last one in its last characters."""
+    head = _real_dates(_prepare(text[:DATELINE_WINDOW]), today)
+    if head:
+        return head[0][1]
+    tail = _real_dates(_prepare(text[-DATELINE_WINDOW:]), today)
+    return tail[-1][1] if tail else None
+
+
+def mentioned_years(text: str, today: datetime.date) -> set[int]:
+    """The years `text` speaks of: years with a year marker, and the years of full dates."""
+    text = _prepare(text)
+    found = {date.year for _, date in _dates(text) if date}
+    found |= {int(match["year"]) for match in _patterns().month_year.finditer(text)}
+    for match in _patterns().year_list.finditer(text):
+        found |= _listed_years(match["years"])
+    return {year for year in found if FIRST_YEAR <= year <= today.year + 1}
+
+
+def _listed_years(listed: str) -> set[int]:
+    """The years of `2020 və 2021-ci`, `2020-2022-ci`; only the last year of a list must carry its ordinal ending,
+    because `2000 ildən çox` is an amount of years, not a year."""
+    if not _patterns().ordinal_end.search(listed):
+        return set()
+    numbers = [int(number) for number in re.findall(r"\d{4}", listed)]
+    dashes = [bool(re.match(r"^\s*(?:-\s*\w+\s*)?[-–—]\s*$", gap)) for gap in re.split(r"\d{4}", listed)[1:-1]]
+    years = set(numbers)
+    for first, last, dash in zip(numbers, numbers[1:], dashes):
+        if dash and 0 < last - first <= LONGEST_RANGE:
+            years |= set(range(first, last + 1))
+    return years

@@ -1,0 +1,102 @@
+"""Publication dates (datelines) and the years a text speaks of."""
+import datetime
+
+import pytest
+
+from indexer.extract.dates import mentioned_years, publication_date
+
+TODAY = datetime.date(2026, 11, 22)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("12.03.2021. Ombudsman qonaqları qəbul edib.", datetime.date(2021, 3, 12)),
+        ("12/03/2021 Ombudsman qonaqları qəbul edib.", datetime.date(2021, 3, 12)),
+        ("2021-03-12 Ombudsman qonaqları qəbul edib.", datetime.date(2021, 3, 12)),
+        ("Bakı, 5 oktyabr 2020 /AZƏRTAC/ Görüş keçirilib.", datetime.date(2020, 10, 5)),
+        ("16 Sentyabr 2021, 18:12\n\nGörüş keçirilib.", datetime.date(2021, 9, 16)),
+        ("27 fevral, 2026 | Ombudsman seminarda iştirak edib.", datetime.date(2026, 2, 27)),
+        ("2021-ci il sentyabrın 16-da Ombudsman görüş keçirib.", datetime.date(2021, 9, 16)),
+        ("Bakı, sentyabrın 16-da, 2021. Görüş keçirilib.", datetime.date(2021, 9, 16)),
+        ("OKTYABRIN 5-də, 2019-cu il. Görüş keçirilib.", datetime.date(2019, 10, 5)),
+        ("Bakı, 3 Dekabr 2023 — Ombudsman", datetime.date(2023, 12, 3)),
+        ("2022-ci il 5 may tarixində memorandum imzalanıb.", datetime.date(2022, 5, 5)),
+        ("sentyabr 16-da, 2021", datetime.date(2021, 9, 16)),
+    ],
+)
+def test_dateline_formats(text, expected):
+    assert publication_date(text, TODAY) == expected
+
+
+def test_dateline_at_the_end_of_the_text():
+    text = "Görüş keçirilib. " + "Ətraflı məlumat verilib. " * 30 + "\n\n09.11.2022"
+    assert publication_date(text, TODAY) == datetime.date(2022, 11, 9)
+
+
+def test_a_date_in_the_middle_of_a_long_text_is_not_its_dateline():
+    text = "Görüş keçirilib. " * 30 + "12.03.2021 tarixli memorandum. " + "Məlumat verilib. " * 30
+    assert publication_date(text, TODAY) is None
+
+
+@pytest.mark.parametrize("text", ["31.02.2021", "30 fevral 2021", "2021-13-01", "00.01.2021", "sentyabrın 16-da"])
+def test_invalid_or_incomplete_dates_are_not_dates(text):
+    assert publication_date(text, TODAY) is None
+
+
+def test_a_dateline_after_today_is_not_a_publication_date():
+    assert publication_date("5 mart 2027", TODAY) is None
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("2022-ci il", {2022}),
+        ("2014-cü ildə təsis olunub", {2014}),
+        ("2020 və 2021-ci illərdə", {2020, 2021}),
+        ("2019-cu ilin oktyabr ayında", {2019}),
+        ("2020-2022-ci illər üçün Fəaliyyət Planı", {2020, 2021, 2022}),
+        ("2015–2017-ci illərdə", {2015, 2016, 2017}),
+        ("2019, 2020 və ya 2021-ci illər", {2019, 2020, 2021}),
+        ("2020-ci və 2023-cü illərdə", {2020, 2023}),
+        ("2018-ci ilədək", {2018}),
+        ("2016-cı ilin yanvarından", {2016}),
+        ("memorandum 12.03.2021 tarixində imzalanıb", {2021}),
+        ("konfrans 5 oktyabr 2020-ci il tarixində", {2020}),
+        ("oktyabr 2020", {2020}),
+        ("Turkiyede 2014-cu ilde", {2014}),
+    ],
+)
+def test_years_the_text_speaks_of(text, expected):
+    assert mentioned_years(text, TODAY) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "COP29 çərçivəsində",
+        "COP2029 sessiyası",
+        "tədbirdə 1500 nəfər iştirak edib",
+        "2500 manat yardım",
+        "saat 14:30-da başlayıb",
+        "saat 20.15-də",
+        "Maddə 2019. Hüquqlar",
+        "2019.1. Bu Qanun",
+        "qaynar xətt: (012) 498-20-21, +994 12 2021 2022",
+        "Qərar № 2021",
+        "2000 ildən çox tarixi olan şəhər",
+        "2020 nəfər könüllü",
+        "ümumi məbləğ 2 019 000 manat",
+    ],
+)
+def test_numbers_that_are_not_years(text):
+    assert mentioned_years(text, TODAY) == set()
+
+
+def test_years_outside_1900_to_next_year_are_not_years():
+    assert mentioned_years("1899-cu ildə və 2028-ci ildə", TODAY) == set()
+    assert mentioned_years("1900-cü ildə və 2027-ci ildə", TODAY) == {1900, 2027}
+
+
+def test_next_year_depends_on_today():
+    assert mentioned_years("2027-ci ildə", datetime.date(2025, 1, 1)) == set()
