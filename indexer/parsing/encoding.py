@@ -19,10 +19,13 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
-# A detector cannot tell cp1252 from cp1254 by statistics alone; these bytes are ı İ ş Ş ğ Ğ in cp1254
-# but Icelandic ý Ý þ Þ ð Ð in cp1252, and an Azerbaijani corpus has the former, never the latter.
+# A detector cannot tell the Latin single-byte code pages apart by statistics alone: these bytes are
+# ı İ ş Ş ğ Ğ in cp1254 but ý Ý þ Þ ð Ð in cp1252 (ý Ý ţ Ţ đ Đ in cp1250), and an Azerbaijani corpus
+# has the former, never the latter.
 _CP1254_LETTER_BYTES = re.compile(rb"[\xfd\xdd\xfe\xde\xf0\xd0]")
-_WESTERN_CODECS = {"cp1252", "iso8859-1", "iso8859-15"}  # codecs.lookup() names
+_LATIN_SINGLE_BYTE_CODECS = {  # codecs.lookup() names
+    "cp1250", "cp1252", "cp1257", "iso8859-1", "iso8859-2", "iso8859-4", "iso8859-13", "iso8859-15", "mac-roman",
+}
 # Share of control characters above which decoded "text" is really binary data.
 _MAX_CONTROL_SHARE = 0.05
 _ALLOWED_CONTROLS = set("\t\n\r\f\v")
@@ -76,7 +79,10 @@ def _decode(data: bytes, declared: str | None) -> tuple[str, str | None]:
     if b"\x00" in data:
         raise SkipFile("mətn deyil (ikili fayl)")
     if declared and _is_known_codec(declared):
-        return data.decode(declared, errors="replace"), None
+        try:
+            return data.decode(declared), None
+        except UnicodeDecodeError:
+            pass  # a page that lies about its charset is decoded as if it had declared none
     try:
         return data.decode("utf-8"), None
     except UnicodeDecodeError:
@@ -90,7 +96,7 @@ def _detect(data: bytes) -> str:
         # Nothing fits: UTF-8 with replacement characters keeps every readable word.
         return "utf-8"
     encoding = codecs.lookup(match.encoding).name
-    if encoding in _WESTERN_CODECS and _CP1254_LETTER_BYTES.search(data):
+    if encoding in _LATIN_SINGLE_BYTE_CODECS and _CP1254_LETTER_BYTES.search(data):
         return "cp1254"
     return encoding
 
