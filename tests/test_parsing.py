@@ -1,5 +1,4 @@
 """The dispatcher (`parse_file`, `doc_id_for`) and the encoding layer."""
-import gzip
 import os
 from pathlib import Path
 
@@ -116,3 +115,95 @@ def test_too_large_file_is_skipped(tmp_path, monkeypatch):
     path = tmp_path / "böyük.txt"
     path.write_text(AZ_TEXT * 3, encoding="utf-8")
     assert skip_reason(path).startswith("fayl çox böyükdür")
+
+
+def write_txt(tmp_path, data, name="sənəd.txt"):
+    path = tmp_path / name
+    path.write_bytes(data)
+    return path
+
+
+def test_crlf_and_lone_cr_become_newlines(tmp_path):
+    data = "Başlıq\r\n\r\nBirinci abzas.\r\rİkinci abzas.\r\n".encode()
+    [document], reports = parse(write_txt(tmp_path, data))
+    assert document.title == "Başlıq"
+    assert document.text == "Birinci abzas.\n\nİkinci abzas."
+    assert reports == []
+
+
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-16", "utf-16-be", "utf-32"])
+def test_bom_encodings(tmp_path, encoding):
+    data = ("Başlıq\n\n" + AZ_TEXT).encode(encoding)
+    if encoding == "utf-16-be":
+        data = b"\xfe\xff" + data
+    [document], reports = parse(write_txt(tmp_path, data))
+    assert document.title == "Başlıq"
+    assert document.text.startswith("Müvəkkil Gəncə şəhərində")
+    assert "\ufeff" not in document.title
+    assert reports == []
+
+
+def test_utf16_without_bom_is_binary(tmp_path):
+    # Without a BOM, UTF-16 is indistinguishable from binary data with NUL bytes.
+    assert skip_reason(write_txt(tmp_path, AZ_TEXT.encode("utf-16-le"))) == "mətn deyil (ikili fayl)"
+
+
+def test_cp1254_is_guessed_and_reported(tmp_path):
+    # cp1254 has no "ə"; legacy Azerbaijani pages wrote "e" (or "ä") instead.
+    text = "Ombudsman Şəki şəhərində vətəndaşları qəbul edib. Qəbulda Ağdaş, İsmayıllı və Qax sakinləri iştirak edib.\n" * 4
+    latin = text.replace("ə", "e").replace("Ə", "E")
+    [document], reports = parse(write_txt(tmp_path, latin.encode("cp1254")))
+    assert reports == ["kodlaşdırma təxmin edildi: cp1254"]
+    assert document.title == latin.split("\n")[0]
+
+
+def test_windows_1251_is_guessed_and_reported(tmp_path):
+    text = (
+        "Встреча с делегацией\n\n"
+        "Омбудсмен Азербайджана провела встречу с делегацией Совета Европы. "
+        "Стороны обсудили вопросы защиты прав мигрантов и беженцев.\n"
+    )
+    [document], reports = parse(write_txt(tmp_path, text.encode("cp1251")))
+    assert reports == ["kodlaşdırma təxmin edildi: cp1251"]
+    assert document.title == "Встреча с делегацией"
+    assert "прав мигрантов" in document.text
+
+
+def test_mixed_latin_and_cyrillic_utf8_is_kept_as_is(tmp_path):
+    text = "Görüş — Встреча\n\nMüvəkkil Səbinə Əliyeva (Сабина Алиева) ҹ, ә, ғ hərfləri ilə yazılmış sənədi təqdim edib.\n"
+    [document], reports = parse(write_txt(tmp_path, text.encode()))
+    assert document.title == "Görüş — Встреча"
+    assert document.text == text.split("\n\n")[1].strip()
+    assert reports == []
+
+
+def test_text_is_nfc(tmp_path):
+    decomposed = "Gu\u0308ndəlik\n\nC\u0327ox o\u0308nəmli go\u0308ru\u0308s\u0327.\n"
+    [document], _ = parse(write_txt(tmp_path, decomposed.encode()))
+    assert document.title == "Gündəlik"
+    assert document.text == "Çox önəmli görüş."
+
+
+def test_a_few_undecodable_bytes_do_not_crash():
+    # Mostly valid UTF-8 with one stray byte: only that byte is lost.
+    data = ("Müvəkkil Gəncədə vətəndaşları qəbul edib. " * 20).encode() + b"\xff" + b" Son."
+    text, note = decode_bytes(data)
+    assert note == "kodlaşdırma təxmin edildi: utf-8"
+    assert text.startswith("Müvəkkil Gəncədə vətəndaşları")
+    assert text.endswith("edib. \ufffd Son.")
+
+
+def test_declared_charset_is_used_when_it_decodes():
+    text, note = decode_bytes("Şəki".replace("ə", "e").encode("cp1254"), declared="windows-1254")
+    assert (text, note) == ("Şeki", None)
+
+
+def test_unknown_declared_charset_is_ignored():
+    assert decode_bytes("Şəki".encode(), declared="x-yoxdur") == ("Şəki", None)
+
+
+def test_read_text_of_seed_file():
+    path = Path(__file__).resolve().parent.parent / "corpus" / "000_df8d99c26602f3bf.txt"
+    text, note = read_text(path)
+    assert note is None
+    assert text.startswith("\n\nCOP29 zamanı")
