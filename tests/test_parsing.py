@@ -1,8 +1,11 @@
 """The dispatcher (`parse_file`, `doc_id_for`) and the encoding layer."""
+import gzip
 import os
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from indexer.parsing import SUPPORTED_SUFFIXES, SkipFile, doc_id_for, parse_file
 from indexer.parsing.encoding import decode_bytes, read_text
@@ -207,3 +210,23 @@ def test_read_text_of_seed_file():
     text, note = read_text(path)
     assert note is None
     assert text.startswith("\n\nCOP29 zamanı")
+
+
+_FUZZ_SUFFIXES = [".txt", ".md", ".html", ".jsonl", ".jsonl.gz"]
+_MARKUP_ALPHABET = st.sampled_from(list("<>/!-#*_[]()`|:{}\"'\\=\n\r \t") + ["<p>", "---\n", "**", "ə", "İ", "ş", "\x00", "\ufeff"])
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    suffix=st.sampled_from(_FUZZ_SUFFIXES),
+    data=st.one_of(st.binary(max_size=300), st.lists(_MARKUP_ALPHABET, max_size=120).map(lambda p: "".join(p).encode())),
+)
+def test_any_input_gives_documents_or_skipfile(tmp_path, suffix, data):
+    path = tmp_path / f"fuzz{suffix}"
+    path.write_bytes(gzip.compress(data) if suffix == ".jsonl.gz" and data[:1] != b"\x00" else data)
+    try:
+        documents = list(parse_file(path, tmp_path, lambda message: None))
+    except SkipFile as skipped:
+        assert str(skipped)
+    else:
+        assert documents and all(document.title or document.text for document in documents)

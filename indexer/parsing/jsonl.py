@@ -64,11 +64,16 @@ def _numbered_lines(stream: Iterable[bytes]) -> Iterator[tuple[int, bytes]]:
 
 def parse_line(raw: bytes) -> Document:
     try:
-        record = json.loads(raw.decode("utf-8"))
+        line = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         raise BadLine("UTF-8 deyil") from error
+    try:
+        record = json.loads(line)
     except json.JSONDecodeError as error:
         raise BadLine(f"JSON xətası (sütun {error.colno})") from error
+    except (ValueError, RecursionError) as error:
+        # Valid JSON that Python refuses: an integer of thousands of digits, arrays nested thousands deep.
+        raise BadLine("JSON xətası (çox uzun ədəd və ya çox dərin iç-içə quruluş)") from error
     if not isinstance(record, dict):
         raise BadLine("JSON obyekt deyil")
     document = Document(

@@ -77,6 +77,10 @@ def split_front_matter(text: str, report: Callable[[str], None]) -> tuple[dict, 
         where = f", sətir {mark.line + 2}" if mark else ""  # +2: the opening "---" line and 0-based marks
         report(f"front matter xətalıdır{where}: metaməlumat nəzərə alınmadı")
         return {}, body
+    except (ValueError, RecursionError):
+        # YAML that parses but cannot be built: "date: 2021-02-30", lists nested thousands deep.
+        report("front matter xətalıdır: metaməlumat nəzərə alınmadı")
+        return {}, body
     if metadata is None:
         return {}, body
     if not isinstance(metadata, dict):
