@@ -167,3 +167,9 @@ def test_htm_suffix_and_binary_junk(tmp_path):
     path.write_bytes(b"\xff\xd8\xff\xe0\x00\x10JFIF" + bytes(range(256)))
     with pytest.raises(SkipFile, match="ikili"):
         list(parse_file(path, tmp_path, lambda message: None))
+
+
+def test_character_references_are_decoded_and_nfc():
+    document, _ = parse(page("<h1>Gu&#776;nd&#601;lik</h1><main><p>&Ccedil;ox o&#x308;n&#601;mli &amp; vacib.</p></main>"))
+    assert document.title == "Gündəlik"
+    assert document.text == "Çox önəmli & vacib."

@@ -56,10 +56,11 @@ def test_title_from_first_heading_without_front_matter():
     assert document.text == "Giriş sözü\n\nMüvəkkil Lənkəranda vətəndaşları qəbul edib."
 
 
-def test_setext_heading_is_a_title():
-    document, _ = parse_text("Ombudsman Şəkidə\n================\n\nŞəkidə səyyar qəbul keçirilib.")
+def test_setext_headings():
+    text = "Ombudsman Şəkidə\n================\n\nŞəkidə səyyar qəbul keçirilib.\n\nNəticələr\n---\n\n***\n\nSon."
+    document, _ = parse_text(text)
     assert document.title == "Ombudsman Şəkidə"
-    assert document.text == "Şəkidə səyyar qəbul keçirilib."
+    assert document.text == "Şəkidə səyyar qəbul keçirilib.\n\nNəticələr\n\nSon."
 
 
 def test_title_from_first_line_when_there_is_no_heading():

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from bs4 import BeautifulSoup, Comment, Declaration, Doctype, NavigableString, ProcessingInstruction, Tag
 
 from indexer.document import Document
-from indexer.parsing.encoding import decode_bytes
+from indexer.parsing.encoding import decode_bytes, normalize
 from indexer.parsing.markdown import parse_date
 
 # The charset must be known before parsing; browsers look for it in the first 1024 bytes, we look further.
@@ -40,11 +40,12 @@ def parse_html(data: bytes, doc_id: str, report: Callable[[str], None]) -> Docum
     if encoding_note:
         report(encoding_note)
     soup = BeautifulSoup(text, "lxml")
-    title = page_title(soup)
+    # Character references ("u&#776;") are decoded only now, so NFC is applied once more.
+    title = normalize(page_title(soup))
     date = published_date(soup)
     url = canonical_url(soup)
     root = content_root(soup)
-    paragraphs = block_paragraphs(root)
+    paragraphs = [normalize(paragraph) for paragraph in block_paragraphs(root)]
     if title in paragraphs:
         paragraphs.remove(title)
     return Document(

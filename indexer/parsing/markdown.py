@@ -107,14 +107,16 @@ def _blocks(body: str) -> tuple[list[list[str]], list[str]]:
             blocks[-1].append(line.strip())
             continue
         line = _QUOTE.sub("", line)
-        if not line.strip() or _RULE.match(line):
+        if not line.strip():
             blocks.append([])
-        elif heading := _ATX_HEADING.match(line):
-            blocks += [[f"{heading['level']} {heading['text']}"], []]
-        elif _SETEXT_UNDERLINE.match(line) and blocks[-1]:
+        elif _SETEXT_UNDERLINE.match(line) and blocks[-1]:  # before rules: "Text\n---" is a heading
             level = "#" if line.lstrip().startswith("=") else "##"
             blocks[-1] = [f"{level} {' '.join(blocks[-1])}"]
             blocks.append([])
+        elif _RULE.match(line):
+            blocks.append([])
+        elif heading := _ATX_HEADING.match(line):
+            blocks += [[f"{heading['level']} {heading['text']}"], []]
         elif definition := _REFERENCE_DEFINITION.match(line):
             reference_urls.append(definition["url"])
         elif _TABLE_SEPARATOR.match(line) and "|" in line:
