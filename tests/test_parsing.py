@@ -113,6 +113,22 @@ def test_unreadable_file_is_skipped(tmp_path):
         path.chmod(0o644)
 
 
+def test_permission_error_is_wrapped_even_as_root(tmp_path, monkeypatch):
+    path = tmp_path / "qadağan.md"
+    path.write_text(AZ_TEXT, encoding="utf-8")
+
+    def refuse(self):
+        raise PermissionError(13, "Permission denied", str(self))
+
+    monkeypatch.setattr(Path, "read_bytes", refuse)
+    assert skip_reason(path) == "fayl oxunmadı: Permission denied"
+
+
+def test_directory_named_jsonl_is_skipped(tmp_path):
+    (tmp_path / "qovluq.jsonl").mkdir()
+    assert skip_reason(tmp_path / "qovluq.jsonl").startswith("fayl oxunmadı: ")
+
+
 def test_too_large_file_is_skipped(tmp_path, monkeypatch):
     monkeypatch.setattr("indexer.parsing.encoding.MAX_FILE_BYTES", 100)
     path = tmp_path / "böyük.txt"
