@@ -173,3 +173,14 @@ def test_character_references_are_decoded_and_nfc():
     document, _ = parse(page("<h1>Gu&#776;nd&#601;lik</h1><main><p>&Ccedil;ox o&#x308;n&#601;mli &amp; vacib.</p></main>"))
     assert document.title == "Gündəlik"
     assert document.text == "Çox önəmli & vacib."
+
+
+def test_boilerplate_by_role_and_class_words_but_not_similar_words():
+    body = (
+        '<main><div role="navigation">Menyu keçidləri</div>'
+        '<div class="socialShare">Paylaş</div><div id="ads">Reklam</div>'
+        '<div class="shared-content"><p>Ümumi məzmun qalır.</p></div>'
+        '<div class="adress"><p>Ünvan: Bakı, Mətbuat prospekti.</p></div></main>'
+    )
+    document, _ = parse(page(body))
+    assert document.text == "Ümumi məzmun qalır.\n\nÜnvan: Bakı, Mətbuat prospekti."

@@ -19,10 +19,11 @@ _BOILERPLATE_TAGS = [
 ]
 # Class/id words of menus, cookie banners, share widgets and the like, matched at the start of a word.
 _BOILERPLATE_WORD = re.compile(
-    r"^(cookie|consent|gdpr|share|sharing|social|breadcrumb|menu|nav|footer|sidebar|banner|advert|ads?$"
+    r"^(cookie|consent|gdpr|share(?!d)|sharing|social|breadcrumb|menu|nav|footer|sidebar|banner|advert|ads?$"
     r"|related|popup|modal|newsletter|subscribe)"
 )
 _NAME_SEPARATORS = re.compile(r"[\s_-]+")
+_BOILERPLATE_ROLES = {"navigation", "banner", "contentinfo", "complementary", "search", "menu", "dialog"}
 _BLOCK_TAGS = {
     "address", "article", "blockquote", "body", "dd", "div", "dl", "dt", "figcaption", "figure", "h1", "h2",
     "h3", "h4", "h5", "h6", "hr", "li", "main", "ol", "p", "pre", "section", "table", "tr", "ul", "caption",
@@ -138,9 +139,12 @@ def _remove_boilerplate_blocks(root: Tag) -> None:
 
 
 def _is_boilerplate_block(tag: Tag) -> bool:
-    names = " ".join([*tag.get("class", []), tag.get("id") or ""]).lower()
-    words = _NAME_SEPARATORS.split(names)
-    return tag.name not in ("article", "main") and any(_BOILERPLATE_WORD.match(word) for word in words if word)
+    if tag.name in ("article", "main"):
+        return False
+    if _attribute(tag, "role") in _BOILERPLATE_ROLES:
+        return True
+    words = _NAME_SEPARATORS.split(" ".join([*tag.get("class", []), tag.get("id") or ""]).lower())
+    return any(_BOILERPLATE_WORD.match(word) for word in words if word)
 
 
 def _densest_block(body: Tag) -> Tag:
