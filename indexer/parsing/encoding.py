@@ -10,7 +10,7 @@ import charset_normalizer
 
 # Whole-file formats are read into memory; the biggest real page or text is a few MB, so a file
 # past this cap is almost certainly a dump or junk, and refusing it keeps the indexer's memory bounded.
-MAX_FILE_BYTES = 64 * 1024 * 1024
+MAX_FILE_BYTES = 128 * 1024 * 1024
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),  # before UTF-16 LE: its BOM starts with the same two bytes

@@ -13,7 +13,7 @@ _BRACKETED_URL = re.compile(rf"<?{_URL.pattern}>?")
 # A marker is attached to the text it annotates ("ibarətdir.¹"); a free-standing one is not a marker.
 _FOOTNOTE_MARKER = re.compile(rf"(?<=\S)[{SUPERSCRIPT_DIGITS}]+")
 # A paragraph ending otherwise was cut mid-sentence by the export and continues in the next one.
-SENTENCE_END = ('.', '!', '?', ':', '…', '"', '»', ')', '”')
+SENTENCE_END = (".", "!", "?", ":", "…", '"', "»", ")", "”")
 
 
 def parse_seed(text: str, doc_id: str) -> Document:
