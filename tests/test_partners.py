@@ -132,3 +132,28 @@ def test_unknown_kind_is_refused(tmp_path):
     path.write_text("partners:\n  - {name: X, kind: city}\n", encoding="utf-8")
     with pytest.raises(ValueError, match="kind"):
         PartnerCatalog.load(path)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Malın keyfiyyəti üçün qarantiya",  # mal (goods), not Mali
+        "Malını qaytara bilər",
+        "Qanın donorluğu",  # qan (blood), not Qana
+        "AŞIB",  # a headline verb in capitals, not AŞ (Avropa Şurası)
+        "APA-nın yaranmasından",  # an agency, not AP (Avropa Parlamenti)
+        "Su obyektləri",  # not Sudan
+    ],
+)
+def test_words_that_look_like_a_name_are_not_partners(catalog, text):
+    assert names(catalog, text) == []
+
+
+def test_a_changed_final_consonant_still_matches(catalog):
+    assert names(catalog, "Birləşmiş Krallığın səfiri") == ["Böyük Britaniya"]
+
+
+def test_catalog_holds_every_country_and_many_organisations(catalog):
+    kinds = [partner.kind for partner in catalog]
+    assert kinds.count("country") >= 197  # UN members and observers, Kosovo, Taiwan, Northern Cyprus, ...
+    assert kinds.count("organisation") >= 60

@@ -1,13 +1,19 @@
 """Partners: the countries and organisations a document names, found through the search analysis.
 
-The catalog (`indexer/data/partners.yaml`, format in docs/partners.md) gives each partner a display name
-and aliases. Every alias is analysed like any text, and a text matches an alias when its words have the
-same diacritic-free stems in a row, so `Pakistanın`, `Turkiyenin` and `İƏT-OA-nın` match. A stemmer cannot
-always tell `Pakistan-ın` from `Türkiyə-nin`, so a word also matches when it is the alias word plus one of the
-endings the catalog lists. Two rules keep
-common words out: an alias word written in capitals (`ABŞ`, `BMT`, `OA`) matches only a word written in
-capitals, and an alias whose first word is capitalised (`Çin`, `Qatar`, `Mali`) matches only a word that
-starts with a capital, because `çin`, `qatar`, `mali` are ordinary Azerbaijani words.
+The catalog (`indexer/data/partners.yaml`, format in docs/partners.md) gives each partner a display name and
+aliases. Aliases are analysed like any text and kept in a trie of words; at each position of a text the
+longest alias wins (`Birləşmiş Ərəb Əmirlikləri` before `BMT`). A text word matches an alias word when
+
+- both have the same diacritic-free stem (`Pakistanın`, `Turkiyenin`) and the text word begins with the alias
+  word, as an inflected form does (`Su` is not `Sudan` though `sudan` means "from water", and `Malların` is not
+  `Mali`); a final consonant may change (`Krallıq` → `Krallığı`);
+- or it is the alias word plus one of the endings the catalog lists, which catches what the stemmer cannot
+  tell apart (`Pakistan-ın` and `Türkiyə-nin`);
+- for an abbreviation (an alias word in capitals: `ABŞ`, `BMT`, `OA`), only when the text word is that same
+  abbreviation in capitals, with any ending after a hyphen (`BMT-nin`, `İƏT-OA-nın`): `AŞIB` is not `AŞ`.
+
+An alias whose first word is capitalised (`Çin`, `Qatar`, `Mali`) needs a capital in the text as well,
+because `çin`, `qatar`, `mali` are ordinary Azerbaijani words.
 """
 from __future__ import annotations
 
@@ -15,13 +21,17 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
+from typing import NamedTuple
 
 import yaml
 
-from indexer.analysis import Word, fold, words
+from indexer.analysis import az_lower, fold, words
 from indexer.analysis.tokenizer import base
 
 DEFAULT_PATH = Path(__file__).parent.parent / "data" / "partners.yaml"
+SHORTEST_BARE_FORM = 4  # letters left after removing an ending; fewer are too often another word (`ABŞ` ≠ `AB`+`ş`)
+VOWELS = frozenset("aeiouəıöü")
+AZERBAIJANI_LETTERS = frozenset("əıöüşçğ")
 KINDS = frozenset({"country", "organisation", "home"})  # "home" (Azerbaijan) is known but never a partner
 
 
@@ -33,34 +43,49 @@ class Partner:
 
 
 class Case(Enum):
-    """What the capitalisation of a text word must be to match one word of an alias."""
+    """The capitalisation of a word; a text word matches an alias word written with at most as many capitals."""
 
     ANY = 0
     CAPITAL = 1  # first letter upper case
-    UPPER = 2  # every letter upper case
+    UPPER = 2  # every letter upper case: an abbreviation
+
+
+class _TextWord(NamedTuple):
+    stem: str  # diacritic-free stem
+    space: str  # "form" for a word written with Azerbaijani letters, "folded" for one without
+    form: str  # lower case, without the ending after a hyphen; diacritic-free in the "folded" space
+    bare_forms: tuple[str, ...]  # `form` without each catalog ending it may carry
+    case: Case
 
 
 @dataclass(frozen=True)
 class _Alias:
     partner: Partner
-    cases: tuple[Case, ...]
+    cases: tuple[Case, ...]  # the capitalisation each text word needs
 
 
 @dataclass
 class _Node:
-    """A trie node; children are keyed ("stem", folded stem) and ("form", folded form) and share the child."""
+    children: dict[tuple[str, str], _Node] = field(default_factory=dict)  # (kind of key, key) → child
+    beginnings: dict[tuple[str, str], set[str]] = field(default_factory=dict)  # (space, stem) → how a word begins
+    aliases: list[_Alias] = field(default_factory=list)  # the aliases that end here
 
-    children: dict[tuple[str, str], "_Node"] = field(default_factory=dict)
-    aliases: list[_Alias] = field(default_factory=list)
+    def step(self, word: _TextWord) -> list[_Node]:
+        """The children a text word leads to."""
+        keys = [("abbr", fold(word.form)), (word.space, word.form), *((word.space, bare) for bare in word.bare_forms)]
+        if any(word.form.startswith(beginning) for beginning in self.beginnings.get((word.space, word.stem), ())):
+            keys.append(("stem", word.stem))
+        children = (self.children.get(key) for key in keys)
+        return list({id(child): child for child in children if child is not None}.values())
 
 
 class PartnerCatalog:
     def __init__(self, partners: list[Partner], endings: tuple[str, ...] = ()):
-        self._endings = sorted({fold(ending) for ending in endings}, key=len)
-        self._partners = [p for p in partners if p.kind != "home"]
-        self._home = [p for p in partners if p.kind == "home"]
+        lower = {az_lower(ending) for ending in endings}
+        self._endings = {"form": tuple(lower), "folded": tuple({fold(ending) for ending in lower})}
+        self._partners = [partner for partner in partners if partner.kind != "home"]
         self._trie = _Node()
-        self._by_key: dict[str, Partner] = {}  # the resolve() key of every name and alias
+        self._by_key: dict[str, Partner] = {}  # the resolve() key of every name and alias, home included
         for partner in partners:
             for alias in (partner.name, *partner.aliases):
                 self._add(partner, alias)
@@ -79,17 +104,17 @@ class PartnerCatalog:
     def find(self, text: str) -> list[Partner]:
         """The partners named in `text`, each once, in order of first mention; the longest name wins."""
         found: dict[str, Partner] = {}
-        tokens = [(self._keys(word), _case_of(text[word.start : word.end])) for word in words(text)]
+        text_words = [self._text_word(word.folded, text[word.start : word.end]) for word in words(text)]
         position = 0
-        while position < len(tokens):
-            length, partner = self._longest_at(tokens, position)
+        while position < len(text_words):
+            length, partner = self._longest_at(text_words, position)
             if partner is not None and partner.kind != "home":
                 found.setdefault(partner.name, partner)
             position += max(length, 1)
         return list(found.values())
 
     def resolve(self, name: str) -> Partner | None:
-        """The partner a user means by `name`: display name or alias, in any case, with or without Azerbaijani letters."""
+        """The partner a user means by `name`: display name or alias, any case, with or without Azerbaijani letters."""
         partner = self._by_key.get(_key(name))
         return None if partner is None or partner.kind == "home" else partner
 
@@ -102,36 +127,59 @@ class PartnerCatalog:
         alias_words = words(alias)
         if not alias_words:
             raise ValueError(f"{partner.name}: alias {alias!r} has no words")
-        node = self._trie
-        for word in alias_words:
-            child = node.children.setdefault(("stem", word.folded), _Node())
-            node = node.children.setdefault(("form", fold(word.surface)), child)
-        cases = tuple(_alias_case(alias[w.start : w.end], first=i == 0) for i, w in enumerate(alias_words))
-        node.aliases.append(_Alias(partner, cases))
+        node, cases = self._trie, []
+        for index, word in enumerate(alias_words):
+            token = alias[word.start : word.end]
+            node = _child_for(node, word.folded, _lower(token), _case_of(token))
+            cases.append(_needed_case(_case_of(token), first=index == 0))
+        node.aliases.append(_Alias(partner, tuple(cases)))
         key = _key(alias)
         if self._by_key.setdefault(key, partner) is not partner:
             raise ValueError(f"alias {alias!r} of {partner.name} is also a name of {self._by_key[key].name}")
 
-    def _keys(self, word: Word) -> list[tuple[str, str]]:
-        """The trie keys a text word can match: its stem, its form, its form without an ending."""
-        form = fold(word.surface)
-        keys = [("stem", word.folded), ("form", form)]
-        keys += [("form", form[: -len(e)]) for e in self._endings if form.endswith(e) and len(form) > len(e)]
-        return keys
+    def _text_word(self, stem: str, token: str) -> _TextWord:
+        """A word with Azerbaijani letters is compared as written (`Malını` is not `Mali`); one without them may be
+        typed without diacritics (`Turkiyenin`), so it is compared without them."""
+        form = _lower(token)
+        space = "form" if AZERBAIJANI_LETTERS & set(form) else "folded"
+        form = form if space == "form" else fold(form)
+        endings = self._endings[space]
+        bare = tuple(form[: -len(e)] for e in endings if form.endswith(e) and len(form) - len(e) >= SHORTEST_BARE_FORM)
+        return _TextWord(stem, space, form, bare, _case_of(token))
 
-    def _longest_at(self, tokens: list[tuple[list, Case]], start: int) -> tuple[int, Partner | None]:
-        """The longest alias whose words are the tokens from `start` on, with its length in words."""
+    def _longest_at(self, text_words: list[_TextWord], start: int) -> tuple[int, Partner | None]:
+        """The longest alias whose words are the text words from `start` on, with its length in words."""
         nodes, best = [self._trie], (0, None)
-        for position in range(start, len(tokens)):
-            keys, _ = tokens[position]
-            nodes = list({id(c): c for n in nodes for k in keys if (c := n.children.get(k)) is not None}.values())
+        for position in range(start, len(text_words)):
+            nodes = [child for node in nodes for child in node.step(text_words[position])]
             if not nodes:
                 break
-            window = [case for _, case in tokens[start : position + 1]]
+            found_cases = [word.case for word in text_words[start : position + 1]]
             for alias in (alias for node in nodes for alias in node.aliases):
-                if all(found.value >= needed.value for found, needed in zip(window, alias.cases)):
+                if all(found.value >= needed.value for found, needed in zip(found_cases, alias.cases)):
                     best = (position + 1 - start, alias.partner)
         return best
+
+
+def _child_for(node: _Node, stem: str, lower: str, case: Case) -> _Node:
+    """The trie node one alias word leads to, created if new: an abbreviation by its letters only, any other
+    word by its stem and by its form with and without diacritics."""
+    if case is Case.UPPER:
+        return node.children.setdefault(("abbr", fold(lower)), _Node())
+    forms = {"form": lower, "folded": fold(lower)}
+    keys = [("stem", stem), *forms.items()]
+    child = next((node.children[key] for key in keys if key in node.children), None) or _Node()
+    for key in keys:
+        node.children.setdefault(key, child)
+    for space, form in forms.items():
+        node.beginnings.setdefault((space, stem), set()).add(_beginning(form))
+    return child
+
+
+def _beginning(form: str) -> str:
+    """How an inflected form of an alias word begins: the word itself, but a final consonant may change
+    (`krallıq` → `krallığı`, `birlik` → `birliyi`)."""
+    return form if form[-1] in VOWELS else form[:-1]
 
 
 def _partner_from(entry: dict) -> Partner:
@@ -145,16 +193,18 @@ def _key(name: str) -> str:
     return " ".join(word.folded for word in words(name))
 
 
+def _lower(token: str) -> str:
+    """A word as written, lower case, without the ending after a hyphen: `ABŞ-ın` → `abş`."""
+    return az_lower(base(token))
+
+
 def _case_of(token: str) -> Case:
-    """The capitalisation of a word as written in a text (its ending after a hyphen does not count)."""
     letters = [ch for ch in base(token) if ch.isalpha()]
     if len(letters) > 1 and all(ch.isupper() for ch in letters):
         return Case.UPPER
     return Case.CAPITAL if letters and letters[0].isupper() else Case.ANY
 
 
-def _alias_case(token: str, first: bool) -> Case:
-    """What a text word must look like to match this alias word: capitals for an abbreviation, else a capital first
-    letter for the first word of a proper name."""
-    case = _case_of(token)
+def _needed_case(case: Case, first: bool) -> Case:
+    """Capitals for an abbreviation; a capital first letter for the first word of a proper name; else anything."""
     return case if case is Case.UPPER or first else Case.ANY
