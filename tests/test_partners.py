@@ -157,3 +157,10 @@ def test_catalog_holds_every_country_and_many_organisations(catalog):
     kinds = [partner.kind for partner in catalog]
     assert kinds.count("country") >= 197  # UN members and observers, Kosovo, Taiwan, Northern Cyprus, ...
     assert kinds.count("organisation") >= 60
+
+
+def test_a_common_word_at_the_start_of_a_sentence_is_not_a_partner(catalog):
+    assert names(catalog, "Layihə davam edir. Mali dəstək göstərilib.") == []
+    assert names(catalog, "Sudan istifadə qaydaları") == []
+    assert names(catalog, "Ombudsman Mali Respublikasının səfiri ilə görüşüb.") == ["Mali"]
+    assert names(catalog, "Görüşdə Sudan və Malinin nümayəndələri iştirak edib.") == ["Sudan", "Mali"]

@@ -13,7 +13,9 @@ longest alias wins (`Birləşmiş Ərəb Əmirlikləri` before `BMT`). A text wo
   abbreviation in capitals, with any ending after a hyphen (`BMT-nin`, `İƏT-OA-nın`): `AŞIB` is not `AŞ`.
 
 An alias whose first word is capitalised (`Çin`, `Qatar`, `Mali`) needs a capital in the text as well,
-because `çin`, `qatar`, `mali` are ordinary Azerbaijani words.
+because `çin`, `qatar`, `mali` are ordinary Azerbaijani words; the catalog lists, as `common_words`, the aliases
+that so often begin a sentence as an ordinary word (`Mali dəstək`, `Sudan istifadə`) that they count only inside
+a sentence.
 """
 from __future__ import annotations
 
@@ -30,6 +32,8 @@ from indexer.analysis.tokenizer import base
 
 DEFAULT_PATH = Path(__file__).parent.parent / "data" / "partners.yaml"
 SHORTEST_BARE_FORM = 4  # letters left after removing an ending; fewer are too often another word (`ABŞ` ≠ `AB`+`ş`)
+SENTENCE_ENDS = frozenset(".!?:…\n")
+BEFORE_A_SENTENCE = " \t\"'«“„(—–-*"
 VOWELS = frozenset("aeiouəıöü")
 AZERBAIJANI_LETTERS = frozenset("əıöüşçğ")
 KINDS = frozenset({"country", "organisation", "home"})  # "home" (Azerbaijan) is known but never a partner
@@ -56,12 +60,14 @@ class _TextWord(NamedTuple):
     form: str  # lower case, without the ending after a hyphen; diacritic-free in the "folded" space
     bare_forms: tuple[str, ...]  # `form` without each catalog ending it may carry
     case: Case
+    starts_sentence: bool
 
 
 @dataclass(frozen=True)
 class _Alias:
     partner: Partner
     cases: tuple[Case, ...]  # the capitalisation each text word needs
+    inside_sentence_only: bool  # a common word at the start of a sentence is that word, not this name
 
 
 @dataclass
@@ -80,7 +86,7 @@ class _Node:
 
 
 class PartnerCatalog:
-    def __init__(self, partners: list[Partner], endings: tuple[str, ...] = ()):
+    def __init__(self, partners: list[Partner], endings: tuple[str, ...] = (), common_words: frozenset[str] = frozenset()):
         lower = {az_lower(ending) for ending in endings}
         self._endings = {"form": tuple(lower), "folded": tuple({fold(ending) for ending in lower})}
         self._partners = [partner for partner in partners if partner.kind != "home"]
@@ -88,12 +94,14 @@ class PartnerCatalog:
         self._by_key: dict[str, Partner] = {}  # the resolve() key of every name and alias, home included
         for partner in partners:
             for alias in (partner.name, *partner.aliases):
-                self._add(partner, alias)
+                self._add(partner, alias, alias in common_words)
 
     @classmethod
     def load(cls, path: Path | None = None) -> "PartnerCatalog":
         data = yaml.safe_load((path or DEFAULT_PATH).read_text(encoding="utf-8"))
-        return cls([_partner_from(entry) for entry in data["partners"]], tuple(data.get("endings") or ()))
+        entries = data["partners"]
+        common_words = frozenset(str(word) for entry in entries for word in entry.get("common_words") or ())
+        return cls([_partner_from(entry) for entry in entries], tuple(data.get("endings") or ()), common_words)
 
     def __iter__(self) -> Iterator[Partner]:
         return iter(self._partners)
@@ -104,7 +112,7 @@ class PartnerCatalog:
     def find(self, text: str) -> list[Partner]:
         """The partners named in `text`, each once, in order of first mention; the longest name wins."""
         found: dict[str, Partner] = {}
-        text_words = [self._text_word(word.folded, text[word.start : word.end]) for word in words(text)]
+        text_words = [self._text_word(text, word.folded, word.start, word.end) for word in words(text)]
         position = 0
         while position < len(text_words):
             length, partner = self._longest_at(text_words, position)
@@ -123,7 +131,7 @@ class PartnerCatalog:
         partner = self._by_key.get(_key(name))
         return partner is not None and partner.kind == "home"
 
-    def _add(self, partner: Partner, alias: str) -> None:
+    def _add(self, partner: Partner, alias: str, inside_sentence_only: bool) -> None:
         alias_words = words(alias)
         if not alias_words:
             raise ValueError(f"{partner.name}: alias {alias!r} has no words")
@@ -132,20 +140,21 @@ class PartnerCatalog:
             token = alias[word.start : word.end]
             node = _child_for(node, word.folded, _lower(token), _case_of(token))
             cases.append(_needed_case(_case_of(token), first=index == 0))
-        node.aliases.append(_Alias(partner, tuple(cases)))
+        node.aliases.append(_Alias(partner, tuple(cases), inside_sentence_only))
         key = _key(alias)
         if self._by_key.setdefault(key, partner) is not partner:
             raise ValueError(f"alias {alias!r} of {partner.name} is also a name of {self._by_key[key].name}")
 
-    def _text_word(self, stem: str, token: str) -> _TextWord:
+    def _text_word(self, text: str, stem: str, start: int, end: int) -> _TextWord:
         """A word with Azerbaijani letters is compared as written (`Malını` is not `Mali`); one without them may be
         typed without diacritics (`Turkiyenin`), so it is compared without them."""
+        token = text[start:end]
         form = _lower(token)
         space = "form" if AZERBAIJANI_LETTERS & set(form) else "folded"
         form = form if space == "form" else fold(form)
         endings = self._endings[space]
         bare = tuple(form[: -len(e)] for e in endings if form.endswith(e) and len(form) - len(e) >= SHORTEST_BARE_FORM)
-        return _TextWord(stem, space, form, bare, _case_of(token))
+        return _TextWord(stem, space, form, bare, _case_of(token), _starts_sentence(text, start))
 
     def _longest_at(self, text_words: list[_TextWord], start: int) -> tuple[int, Partner | None]:
         """The longest alias whose words are the text words from `start` on, with its length in words."""
@@ -155,7 +164,10 @@ class PartnerCatalog:
             if not nodes:
                 break
             found_cases = [word.case for word in text_words[start : position + 1]]
+            at_sentence_start = text_words[start].starts_sentence
             for alias in (alias for node in nodes for alias in node.aliases):
+                if alias.inside_sentence_only and at_sentence_start:
+                    continue
                 if all(found.value >= needed.value for found, needed in zip(found_cases, alias.cases)):
                     best = (position + 1 - start, alias.partner)
         return best
@@ -191,6 +203,12 @@ def _partner_from(entry: dict) -> Partner:
 
 def _key(name: str) -> str:
     return " ".join(word.folded for word in words(name))
+
+
+def _starts_sentence(text: str, start: int) -> bool:
+    """Nothing but quotes, dashes or spaces between the word and the start of the text, a line or a sentence."""
+    before = text[:start].rstrip(BEFORE_A_SENTENCE)
+    return not before or before[-1] in SENTENCE_ENDS
 
 
 def _lower(token: str) -> str:
