@@ -83,6 +83,7 @@ def test_abbreviations_match_only_in_capitals(catalog):
     assert names(catalog, "ABŞ-ın səfiri") == ["ABŞ"]
     assert names(catalog, "abş səfiri") == []
     assert names(catalog, "UN Women") == ["BMT Qadınlar"]
+    assert names(catalog, "Aİ-nin dəstəyi") == ["Avropa İttifaqı"]
 
 
 def test_all_capitals_title_still_matches(catalog):
@@ -141,7 +142,8 @@ def test_unknown_kind_is_refused(tmp_path):
         "Malını qaytara bilər",
         "Qanın donorluğu",  # qan (blood), not Qana
         "AŞIB",  # a headline verb in capitals, not AŞ (Avropa Şurası)
-        "APA-nın yaranmasından",  # an agency, not AP (Avropa Parlamenti)
+        "APA-nın yaranmasından",  # a news agency
+        "AI texnologiyaları",  # artificial intelligence, not Aİ (Avropa İttifaqı)
         "Su obyektləri",  # not Sudan
     ],
 )

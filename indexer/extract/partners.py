@@ -10,7 +10,8 @@ longest alias wins (`Birləşmiş Ərəb Əmirlikləri` before `BMT`). A text wo
 - or it is the alias word plus one of the endings the catalog lists, which catches what the stemmer cannot
   tell apart (`Pakistan-ın` and `Türkiyə-nin`);
 - for an abbreviation (an alias word in capitals: `ABŞ`, `BMT`, `OA`), only when the text word is that same
-  abbreviation in capitals, with any ending after a hyphen (`BMT-nin`, `İƏT-OA-nın`): `AŞIB` is not `AŞ`.
+  abbreviation in capitals, with any ending after a hyphen (`BMT-nin`, `İƏT-OA-nın`): `AŞIB` is not `AŞ`,
+  and `AI` (artificial intelligence) is not `Aİ` (the EU).
 
 An alias whose first word is capitalised (`Çin`, `Qatar`, `Mali`) needs a capital in the text as well,
 because `çin`, `qatar`, `mali` are ordinary Azerbaijani words; the catalog lists, as `common_words`, the aliases
@@ -56,6 +57,7 @@ class Case(Enum):
 
 class _TextWord(NamedTuple):
     stem: str  # diacritic-free stem
+    written: str  # lower case, without the ending after a hyphen: `ABŞ-ın` → `abş`
     space: str  # "form" for a word written with Azerbaijani letters, "folded" for one without
     form: str  # lower case, without the ending after a hyphen; diacritic-free in the "folded" space
     bare_forms: tuple[str, ...]  # `form` without each catalog ending it may carry
@@ -78,7 +80,7 @@ class _Node:
 
     def step(self, word: _TextWord) -> list[_Node]:
         """The children a text word leads to."""
-        keys = [("abbr", fold(word.form)), (word.space, word.form), *((word.space, bare) for bare in word.bare_forms)]
+        keys = [("abbr", word.written), (word.space, word.form), *((word.space, bare) for bare in word.bare_forms)]
         if any(word.form.startswith(beginning) for beginning in self.beginnings.get((word.space, word.stem), ())):
             keys.append(("stem", word.stem))
         children = (self.children.get(key) for key in keys)
@@ -149,12 +151,12 @@ class PartnerCatalog:
         """A word with Azerbaijani letters is compared as written (`Malını` is not `Mali`); one without them may be
         typed without diacritics (`Turkiyenin`), so it is compared without them."""
         token = text[start:end]
-        form = _lower(token)
-        space = "form" if AZERBAIJANI_LETTERS & set(form) else "folded"
-        form = form if space == "form" else fold(form)
+        written = _lower(token)
+        space = "form" if AZERBAIJANI_LETTERS & set(written) else "folded"
+        form = written if space == "form" else fold(written)
         endings = self._endings[space]
         bare = tuple(form[: -len(e)] for e in endings if form.endswith(e) and len(form) - len(e) >= SHORTEST_BARE_FORM)
-        return _TextWord(stem, space, form, bare, _case_of(token), _starts_sentence(text, start))
+        return _TextWord(stem, written, space, form, bare, _case_of(token), _starts_sentence(text, start))
 
     def _longest_at(self, text_words: list[_TextWord], start: int) -> tuple[int, Partner | None]:
         """The longest alias whose words are the text words from `start` on, with its length in words."""
@@ -174,10 +176,10 @@ class PartnerCatalog:
 
 
 def _child_for(node: _Node, stem: str, lower: str, case: Case) -> _Node:
-    """The trie node one alias word leads to, created if new: an abbreviation by its letters only, any other
-    word by its stem and by its form with and without diacritics."""
+    """The trie node one alias word leads to, created if new: an abbreviation as written (`Aİ` is not `AI`),
+    any other word by its stem and by its form with and without diacritics."""
     if case is Case.UPPER:
-        return node.children.setdefault(("abbr", fold(lower)), _Node())
+        return node.children.setdefault(("abbr", lower), _Node())
     forms = {"form": lower, "folded": fold(lower)}
     keys = [("stem", stem), *forms.items()]
     child = next((node.children[key] for key in keys if key in node.children), None) or _Node()
