@@ -23,6 +23,10 @@ TODAY = datetime.date(2026, 11, 22)
         ("Bakı, 3 Dekabr 2023 — Ombudsman", datetime.date(2023, 12, 3)),
         ("2022-ci il 5 may tarixində memorandum imzalanıb.", datetime.date(2022, 5, 5)),
         ("sentyabr 16-da, 2021", datetime.date(2021, 9, 16)),
+        ("2023-cü ilin 12 martında görüş keçirilib", datetime.date(2023, 3, 12)),
+        ("2019-cu il may ayının 5-də", datetime.date(2019, 5, 5)),
+        ("Bakı, 1 iyul 2022-ci il", datetime.date(2022, 7, 1)),
+        ("iyulun 1-dən, 2022-ci il", datetime.date(2022, 7, 1)),
     ],
 )
 def test_dateline_formats(text, expected):

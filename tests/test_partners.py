@@ -48,6 +48,9 @@ def test_seed_oic_ombudsman_document(catalog):
         ("İndoneziyadan gələn", ["İndoneziya"]),
         ("Turkiyenin ve Pakistanin ombudsmanlari", ["Türkiyə", "Pakistan"]),
         ("Merakesin nümayəndəsi", ["Mərakeş"]),
+        ("IET-OA-nin uzvleri", ["İƏT Ombudsmanlar Assosiasiyası"]),
+        ("Qazaxstanın ombudsmanı", ["Qazaxıstan"]),
+        ("Birləşmiş Krallığın səfiri", ["Böyük Britaniya"]),
     ],
 )
 def test_inflected_and_plain_letter_forms_match(catalog, text, expected):
@@ -149,10 +152,6 @@ def test_unknown_kind_is_refused(tmp_path):
 )
 def test_words_that_look_like_a_name_are_not_partners(catalog, text):
     assert names(catalog, text) == []
-
-
-def test_a_changed_final_consonant_still_matches(catalog):
-    assert names(catalog, "Birləşmiş Krallığın səfiri") == ["Böyük Britaniya"]
 
 
 def test_catalog_holds_every_country_and_many_organisations(catalog):

@@ -51,6 +51,7 @@ def _patterns() -> _Patterns:
     month = rf"\b(?P<month>{_alternatives(list(months))})(?:{_alternatives(data['month_endings'])})?\b"
     day = rf"(?<![\d.,:/])(?P<day>\d{{1,2}})(?!\d)(?:\s*-\s*(?:{_alternatives(data['day_endings'])}))?"
     year = r"(?<![\w.,:/№#+-])(?P<year>\d{4})(?![\d]|[.,/:]\d)"
+    month_then_day = rf"{month}(?:\s+{data['month_word']})?\s+{day}"
     ordinal = rf"\s*[-–]?\s*(?:{_alternatives(data['year_ordinals'])})\b"
     year_word = rf"\s+{data['year_word']}\b"
     joiner = rf"\s*(?:{_alternatives(data['year_joiners'])})\s*"
@@ -61,8 +62,8 @@ def _patterns() -> _Patterns:
         iso=re.compile(r"(?<![\d.,/:-])(\d{4})-(\d{1,2})-(\d{1,2})(?!\d|[./-]\d)"),
         day_month_year=re.compile(rf"{day}\s+{month}\s*,?\s*{year}"),
         year_day_month=re.compile(rf"{year}(?:{ordinal})?{year_word}\s*,?\s*{day}\s+{month}"),
-        year_month_day=re.compile(rf"{year}(?:{ordinal})?{year_word}\s*,?\s*{month}\s+{day}"),
-        month_day=re.compile(rf"{month}\s+{day}"),
+        year_month_day=re.compile(rf"{year}(?:{ordinal})?{year_word}\s*,?\s*{month_then_day}"),
+        month_day=re.compile(month_then_day),
         month_year=re.compile(rf"{month}\s*,?\s*{year}"),
         year_list=re.compile(rf"(?<![\w.,:/№#+-])(?P<years>{one_year}(?:{joiner}{one_year})*){year_word}"),
         ordinal_end=re.compile(rf"{ordinal}$"),
