@@ -1,11 +1,12 @@
 """Azerbaijani stemmer in the Snowball manner, with the `snowballstemmer` interface.
 
 Inflectional suffixes are stripped from the end of the word inwards, one group at a time
-(predicate → finite verb or case → possessive → plural → participle), each checked for vowel
+(predicate → finite verb, or case → possessive → plural → participle), each checked for vowel
 harmony and buffer consonants; then consonant alternations and dropped vowels are restored.
-Matching runs on the diacritic-free spelling of the word (folding maps letter to letter, so
-positions agree) and harmony accepts what a folded vowel may stand for: `usagin` stems like
-`uşağın`. The suffix tables and word lists live in `data/stemmer_*.txt`, see docs/stemmer.md.
+Where a suffix can be read two ways (qanun-u / qanu-nu), the reading that leaves an attested stem wins.
+Folded input (`usagin`) works too: suffix letters match their diacritic-free forms and vowel harmony
+accepts what a folded vowel may stand for. Suffix tables and word lists: `data/stemmer_*.txt`,
+documented in docs/stemmer.md.
 """
 import re
 from functools import cache
@@ -19,10 +20,11 @@ _BACK = frozenset("aıou")
 _I_AFTER = {"a": "ı", "ı": "ı", "e": "i", "ə": "i", "i": "i", "o": "u", "u": "u", "ö": "ü", "ü": "ü"}
 # What a vowel of the input may stand for: plain i, o, u, e may be folded ı, ö, ü, ə.
 _MAY_BE = {"i": "iı", "o": "oö", "u": "uü", "e": "eə"}
-# Stems ending like a voice or derivation marker are verbs (edil-, olun-, göstər-t-, işlə-).
-_DERIVED_VERB = re.compile(r"..(il|ul|in|un|dir|dur|laş|leş|lan|len|la|le)$")
-PREFER_VOWEL_STEM = True  # unknown stem before -nI/-nIn: take the n as buffer
-_TEMPLATE_LETTERS = {"A": "[ae]", "I": "[iu]", "Q": "[qgky]"}
+_TEMPLATE_LETTERS = {"A": "[aəe]", "I": "[ıiuü]", "Q": "[qğkyg]"}
+# Stems ending in a voice or derivation marker are verbs: edil-, veril-, işlə-, bildir-, göstərt-.
+_DERIVED_VERB = re.compile(r"..(il|ul|dir|dur|laş|leş|la|le)$")
+_OPTATIVE = "(y)A"  # never after the negation: etməyə is the masdar etmə + dative
+_AORIST = ("(y)Ar", "(y)ArlAr")
 
 
 def _lines(name: str) -> list[str]:
@@ -34,42 +36,46 @@ def _folded_set(name: str) -> frozenset[str]:
     return frozenset(fold(word) for word in _lines(name))
 
 
+def _letter_class(letter: str) -> str:
+    """A template letter as a regex: archiphonemes by table, other letters also in folded form (ş or s)."""
+    if letter in _TEMPLATE_LETTERS:
+        return _TEMPLATE_LETTERS[letter]
+    return f"[{letter}{fold(letter)}]" if fold(letter) != letter else letter
+
+
 class _Suffix:
-    """One suffix template: its regex on the folded word, its vowels to harmonise, its buffer rule."""
+    """One suffix template: regexes with and without its buffer, the vowels to harmonise, where it may follow."""
 
     def __init__(self, template: str):
+        self.template = template
         self.after_vowel = template.startswith("+")
         self.after_possessive = template.startswith("n-")
         template = template.lstrip("+").removeprefix("n-")
         self.buffer, body = (template[1], template[3:]) if template.startswith("(") else ("", template)
         self.body_vowels = [ch for ch in body if ch in "AI"]
-        pattern = ("n" if self.after_possessive else "") + "".join(_TEMPLATE_LETTERS.get(ch, fold(ch)) for ch in body)
-        buffer = _TEMPLATE_LETTERS.get(self.buffer, self.buffer)
-        # with and without the buffer: İran-ın and ölkə-nin both end in -nın
-        self.regexes = [re.compile(f"({buffer}){pattern}$"), re.compile(f"(){pattern}$")] if buffer else [
-            re.compile(f"(){pattern}$")
-        ]
+        pattern = ("n" if self.after_possessive else "") + "".join(map(_letter_class, body))
+        # with and without the buffer: ölkə-nin and İran-ın both end in -nın
+        variants = [f"({_letter_class(self.buffer)})", "()"] if self.buffer else ["()"]
+        self.regexes = [re.compile(f"{variant}{pattern}$") for variant in variants]
         self.length = len(body) + self.after_possessive
 
-    def cuts(self, word: str, folded: str) -> list[int]:
+    def cuts(self, word: str) -> list[int]:
         """Where the stem may end if this suffix ends the word (buffered reading first)."""
-        matches = (regex.search(folded) for regex in self.regexes)
-        return [cut for cut in (self._cut(word, folded, match) for match in matches if match) if cut is not None]
+        matches = [regex.search(word) for regex in self.regexes]
+        return [match.start() for match in matches if match and self._fits(word, match)]
 
-    def _cut(self, word: str, folded: str, match: re.Match) -> int | None:
-        if match.start() < 2:
-            return None
-        stem, has_buffer = folded[: match.start()], bool(match.group(1))
-        if not any(ch in _VOWELS for ch in stem) or not self._context_fits(stem, has_buffer):
-            return None
-        vowels = ([self.buffer] if has_buffer and self.buffer in "AI" else []) + self.body_vowels
-        return match.start() if _harmonic(word[: match.start()], word[match.start():], vowels) else None
+    def _fits(self, word: str, match: re.Match) -> bool:
+        stem = word[: match.start()]
+        if len(stem) < 2 or not _VOWELS & set(stem) or not self._context_fits(stem, bool(match.group(1))):
+            return False
+        vowels = ([self.buffer] if match.group(1) and self.buffer in "AI" else []) + self.body_vowels
+        return _harmonic(stem, word[match.start():], vowels)
 
     def _context_fits(self, stem: str, has_buffer: bool) -> bool:
-        """Buffer consonants come after a vowel, buffer vowels after a consonant."""
+        """Buffer consonants come after a vowel, buffer vowels after a consonant; n- after a possessive."""
         ends_in_vowel = stem[-1] in _VOWELS
-        if self.after_possessive:
-            return stem[-1] in "iu"
+        if self.after_possessive:  # kitab-ı-nda: the stem is a possessive form, two syllables at least
+            return fold(stem[-1]) in "iu" and sum(ch in _VOWELS for ch in stem) >= 2
         if self.after_vowel:
             return ends_in_vowel
         if self.buffer:
@@ -79,11 +85,10 @@ class _Suffix:
 
 @cache
 def _groups() -> list[tuple[str, list[_Suffix]]]:
-    groups, name = [], None
+    groups = []
     for line in _lines("stemmer_suffixes.txt"):
         if line.startswith("["):
-            name = line.strip("[]")
-            groups.append((name, []))
+            groups.append((line.strip("[]"), []))
         else:
             groups[-1][1].extend(_Suffix(template) for template in line.split())
     for _, suffixes in groups:
@@ -113,14 +118,17 @@ def _agree(previous: str, vowel: str, kind: str) -> bool:
 
 @cache
 def _lexicon() -> dict[str, frozenset[str]]:
-    return {
-        "protected": _folded_set("stemmer_protected.txt"),
-        "verbs": _folded_set("stemmer_verb_roots.txt"),
-        "adjectives": _folded_set("stemmer_adjectives_i.txt"),
-        "n_stems": _folded_set("stemmer_n_stems.txt"),
-        "vowel_stems": _folded_set("stemmer_vowel_stems.txt"),
-        "keep_y": _folded_set("stemmer_keep_y.txt"),
+    """Each word list, as written and diacritic-free (a folded word is looked up in the second)."""
+    lists = {
+        "protected": _lines("stemmer_protected.txt"),
+        "adjectives": _lines("stemmer_adjectives_i.txt"),
+        "verbs": _lines("stemmer_verb_roots.txt"),
+        "stems": _lines("stemmer_vowel_stems.txt") + _lines("stemmer_consonant_stems.txt") + list(_vowel_drop().values()),
+        "keep_final": _lines("stemmer_keep_final.txt"),
     }
+    lexicon = {name: frozenset(words) for name, words in lists.items()}
+    lexicon |= {name + " folded": frozenset(map(fold, words)) for name, words in lists.items()}
+    return lexicon
 
 
 @cache
@@ -140,111 +148,117 @@ class AzerbaijaniStemmer:
 
 
 def _stem(word: str) -> str:
-    if len(word) < 3 or any(ch.isdigit() for ch in word) or _is_protected(word):
+    if len(word) < 3 or any(ch.isdigit() for ch in word) or _in_list(word, "protected") or _is_known_stem(word):
         return word
+    for group, suffixes in _groups():  # a verb ending first: gedir is ged-ir, not ge-dir; gedən not ge-dən
+        verb = "verbal" in group and _strip_verbal(word, suffixes)
+        if verb:
+            return _restore(verb, True)
     stripped_vowel_suffix = False
     for group, suffixes in _groups():
-        if group in ("predicate", "finite verbal") and _is_adjective(word):
-            return word
+        if _is_known_stem(word) or group in ("predicate", "case") and _in_list(word, "adjectives"):
+            break  # an -i adjective is checked whole or before -dIr only: dini-dir, but din-i-ndə
         if "verbal" in group:
             verb = _strip_verbal(word, suffixes)
             if verb:
                 return _restore(verb, True)
             continue
-        cut = _first_cut(word, suffixes, group)
+        cut = _best_cut(word, suffixes, group)
         if cut is not None:
-            stripped_vowel_suffix = fold(word[cut]) in "aeiu"
+            stripped_vowel_suffix = fold(word[cut]) in "aeiou"
             word = word[:cut]
-            if _is_protected(word):
+            if _in_list(word, "protected"):
                 return word
     return _restore(word, stripped_vowel_suffix)
 
 
-def _is_protected(word: str) -> bool:
-    return fold(word) in _lexicon()["protected"]
+def _in_list(word: str, name: str) -> bool:
+    """In a hand-made list; a diacritic-free word matches a listed word's folded spelling."""
+    return word in _lexicon()[name] or (word.isascii() and word in _lexicon()[name + " folded"])
 
 
-def _is_adjective(word: str) -> bool:
-    """An -i adjective, whole or before a predicate (dini, dinidir), but not dini-ndə (din + i + ndə)."""
-    return fold(word) in _lexicon()["adjectives"]
+def _is_known_stem(word: str) -> bool:
+    return _in_list(word, "stems")
 
 
-def _first_cut(word: str, suffixes: list[_Suffix], group: str) -> int | None:
+def _best_cut(word: str, suffixes: list[_Suffix], group: str) -> int | None:
+    """The first reading that leaves an attested stem, else the first plausible reading."""
+    cuts = [cut for suffix in suffixes for cut in suffix.cuts(word) if _plausible(word, cut, suffix, group)]
+    for cut in cuts:
+        if _is_known_stem(_restore(word[:cut], fold(word[cut]) in "aeiou")):
+            return cut
+    return cuts[0] if cuts else None
+
+
+def _plausible(word: str, cut: int, suffix: _Suffix, group: str) -> bool:
+    """Rejects readings that eat a known stem's last consonant (qanu-nu of qanun-u, şək-lə of şəkl-ə),
+    an unknown stem before an n-buffered case (Makro-nun), and -iya/-iyə loanwords (komissi-ya)."""
     folded = fold(word)
-    if _is_known_stem(folded):
-        return None  # qadın, ölkə, bakı: attested bare, so their ending is no suffix
-    for suffix in suffixes:
-        for cut in suffix.cuts(word, folded):
-            if not (group == "case" and _wrong_n_reading(folded, cut, suffix)):
-                return cut
-    return None
-
-
-def _is_known_stem(folded: str) -> bool:
-    return folded in _lexicon()["n_stems"] or folded in _lexicon()["vowel_stems"]
-
-
-def _wrong_n_reading(folded: str, cut: int, suffix: _Suffix) -> bool:
-    """Is stem + n(I)... really an n-final stem + I...? (qanun-u, not qanu-nu; ölkə-ni stays).
-    Is stem + (y)A really a loanword in -iya? (komissiya, not komissi-ya; enerji-yə stays)."""
-    stem = folded[:cut]
-    if folded[cut] == "y":
-        return stem[-1] == "i" and stem not in _lexicon()["vowel_stems"]
-    if stem.endswith("iy") and folded[cut] in "ae":
-        return folded[cut] == "a" or not stem.endswith("liy")  # -iya, -iyə words; but -lik: təhlükəsizliy-ə
-    if folded[cut] != "n" or suffix.after_possessive:
+    stem, first = folded[:cut], folded[cut]
+    if _is_known_stem(word[: cut + 1]) or stem + first in _vowel_drop():
         return False
-    if stem + "n" in _lexicon()["n_stems"]:
+    if group != "case":
         return True
-    return not (stem in _lexicon()["vowel_stems"] or stem[-1] in "iu" or PREFER_VOWEL_STEM)
+    if first == "y":
+        return not stem.endswith("i") or _is_known_stem(word[:cut])
+    if stem.endswith("iy") and first in "ae":
+        return first == "e" and stem.endswith("liy")  # təhlükəsizliy-ə (-lik), but Türkiyə, komissiya
+    if first == "n" and not suffix.after_possessive:
+        return _is_known_stem(word[:cut]) or stem[-1] in "iu"
+    return True
 
 
 def _strip_verbal(word: str, suffixes: list[_Suffix]) -> str | None:
-    folded = fold(word)
-    if folded in _lexicon()["verbs"]:
+    if _in_list(word, "verbs"):
         return None  # a bare root (qal, çıxar) is not root + ending
     for suffix in suffixes:
-        for cut in suffix.cuts(word, folded):
-            stem = _without_negation(word[:cut])
+        for cut in suffix.cuts(word):
+            stem = _verb_root(word[:cut], suffix)
             if stem:
                 return stem
     return None
 
 
-def _without_negation(stem: str) -> str | None:
+def _verb_root(stem: str, suffix: _Suffix) -> str | None:
     """The verb root of a stem, through the negation -mA (olma-yan → ol); None if not a verb."""
-    folded = _verb_spelling(fold(stem))
-    if _is_verb(folded):
+    if suffix.template in _AORIST and stem.endswith("l"):
+        return stem if _in_list(stem, "verbs") else None  # bil-ər, but seçki-lər is a plural
+    if _is_verb(stem):
         return stem
-    if re.search("m[ae]$", folded) and _is_verb(_verb_spelling(folded[:-2])):
+    negated = re.search("m[aəe]$", stem) and suffix.template != _OPTATIVE
+    if negated and _is_verb(stem[:-2]):
         return stem[:-2]
     return None
 
 
-def _verb_spelling(folded: str) -> str:
-    """ed-, ged- are et-, get- before a vowel; a final y of a verb is a y-buffer (işləy-ən)."""
-    return {"ed": "et", "ged": "get"}.get(folded, folded)
-
-
-def _is_verb(folded: str) -> bool:
-    return folded in _lexicon()["verbs"] or bool(_DERIVED_VERB.search(folded))
+def _is_verb(stem: str) -> bool:
+    """A listed root (ed-, ged- are et-, get- before a vowel) or a stem ending in a derivation marker."""
+    spelled = {"ed": "et", "ged": "get"}.get(stem, stem)
+    return _in_list(spelled, "verbs") or bool(_DERIVED_VERB.search(fold(stem)))
 
 
 def _restore(stem: str, after_vowel_suffix: bool) -> str:
-    """Undo the alternations a vowel-initial suffix causes: uşağ → uşaq, çörəy → çörək, ed → et, fikr → fikir."""
+    """Undo what a vowel-initial suffix did to the stem: uşağ → uşaq, çörəy → çörək, ed → et, fikr → fikir."""
     folded = fold(stem)
     if folded in _vowel_drop():
         return _vowel_drop()[folded]
     if folded in ("ed", "ged"):
         return stem[:-1] + "t"
-    if after_vowel_suffix and stem[-1] in "ğg":
+    if not after_vowel_suffix or _in_list(stem, "keep_final"):
+        return stem
+    if folded.endswith("g") and _last_vowel_is_back(folded):
         return stem[:-1] + "q"
-    if after_vowel_suffix and _mutated_k(stem, folded):
+    if _mutated_k(folded):
         return stem[:-1] + "k"
     return stem
 
 
-def _mutated_k(stem: str, folded: str) -> bool:
+def _last_vowel_is_back(folded: str) -> bool:
+    """q becomes ğ in back-vowel words (uşağı); a front word's ğ is its own (məbləğ). Folded i, o, u may be back."""
+    return [ch for ch in folded if ch in "aeiou"][-1] != "e"
+
+
+def _mutated_k(folded: str) -> bool:
     """çörəy-i comes from çörək: a final y after a vowel, in a word of two syllables or more."""
     syllables = sum(ch in _VOWELS for ch in folded)
-    return folded.endswith("y") and folded[-2] in _VOWELS and syllables >= 2 and folded not in _lexicon()["keep_y"]
+    return folded.endswith("y") and folded[-2] in _VOWELS and syllables >= 2
