@@ -49,6 +49,7 @@ def test_seed_oic_ombudsman_document(catalog):
         ("Turkiyenin ve Pakistanin ombudsmanlari", ["Türkiyə", "Pakistan"]),
         ("Merakesin nümayəndəsi", ["Mərakeş"]),
         ("IET-OA-nin uzvleri", ["İƏT Ombudsmanlar Assosiasiyası"]),
+        ("Avropa Ittifaqinin destəyi", ["Avropa İttifaqı"]),  # "I" typed for "İ"
         ("Qazaxstanın ombudsmanı", ["Qazaxıstan"]),
         ("Birləşmiş Krallığın səfiri", ["Böyük Britaniya"]),
     ],

@@ -36,7 +36,7 @@ SHORTEST_BARE_FORM = 4  # letters left after removing an ending; fewer are too o
 SENTENCE_ENDS = frozenset(".!?:…\n")
 BEFORE_A_SENTENCE = " \t\"'«“„(—–-*"
 VOWELS = frozenset("aeiouəıöü")
-AZERBAIJANI_LETTERS = frozenset("əıöüşçğ")
+AZERBAIJANI_LETTERS = frozenset("əıöüşçğƏÖÜŞÇĞİ")  # not "I": text typed without diacritics writes it for "İ"
 KINDS = frozenset({"country", "organisation", "home"})  # "home" (Azerbaijan) is known but never a partner
 
 
@@ -152,7 +152,7 @@ class PartnerCatalog:
         typed without diacritics (`Turkiyenin`), so it is compared without them."""
         token = text[start:end]
         written = _lower(token)
-        space = "form" if AZERBAIJANI_LETTERS & set(written) else "folded"
+        space = "form" if AZERBAIJANI_LETTERS & set(base(token)) else "folded"
         form = written if space == "form" else fold(written)
         endings = self._endings[space]
         bare = tuple(form[: -len(e)] for e in endings if form.endswith(e) and len(form) - len(e) >= SHORTEST_BARE_FORM)
