@@ -61,6 +61,7 @@ def test_a_dateline_after_today_is_not_a_publication_date():
         ("2019-cu ilin oktyabr ayında", {2019}),
         ("2020-2022-ci illər üçün Fəaliyyət Planı", {2020, 2021, 2022}),
         ("2015–2017-ci illərdə", {2015, 2016, 2017}),
+        ("2024-26-cı illər üçün yol xəritəsi", {2024, 2025, 2026}),
         ("2019, 2020 və ya 2021-ci illər", {2019, 2020, 2021}),
         ("2020-ci və 2023-cü illərdə", {2020, 2023}),
         ("2018-ci ilədək", {2018}),
@@ -91,6 +92,8 @@ def test_years_the_text_speaks_of(text, expected):
         "2000 ildən çox tarixi olan şəhər",
         "2020 nəfər könüllü",
         "ümumi məbləğ 2 019 000 manat",
+        "2019-25-ci maddələr",
+        "12-25-ci illər",
     ],
 )
 def test_numbers_that_are_not_years(text):

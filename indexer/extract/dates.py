@@ -56,6 +56,7 @@ def _patterns() -> _Patterns:
     year_word = rf"\s+{data['year_word']}\b"
     joiner = rf"\s*(?:{_alternatives(data['year_joiners'])})\s*"
     one_year = rf"\d{{4}}(?:{ordinal})?"
+    range_end = rf"[-–—]\s*\d{{2}}(?:{ordinal})?(?!\d)"  # 2026-29-cu illər
     return _Patterns(
         months=months,
         numeric=re.compile(r"(?<![\d.,/:-])(\d{1,2})([./])(\d{1,2})\2(\d{4})(?!\d|[./-]\d)"),
@@ -65,7 +66,7 @@ def _patterns() -> _Patterns:
         year_month_day=re.compile(rf"{year}(?:{ordinal})?{year_word}\s*,?\s*{month_then_day}"),
         month_day=re.compile(month_then_day),
         month_year=re.compile(rf"{month}\s*,?\s*{year}"),
-        year_list=re.compile(rf"(?<![\w.,:/№#+-])(?P<years>{one_year}(?:{joiner}{one_year})*){year_word}"),
+        year_list=re.compile(rf"(?<![\w.,:/№#+-])(?P<years>{one_year}(?:{joiner}{one_year})*(?:{range_end})?){year_word}"),
         ordinal_end=re.compile(rf"{ordinal}$"),
         bare_year=re.compile(r"(?<![\d.,:/])\d{4}(?![\d]|[.,/:]\d)"),
     )
@@ -131,12 +132,15 @@ def mentioned_years(text: str, today: datetime.date) -> set[int]:
 
 
 def _listed_years(listed: str) -> set[int]:
-    """The years of `2020 və 2021-ci`, `2020-2022-ci`; only the last year of a list must carry its ordinal ending,
-    because `2000 ildən çox` is an amount of years, not a year."""
+    """The years of `2020 və 2021-ci`, `2020-2022-ci`, `2026-29-cu`; only the last year of a list must carry its
+    ordinal ending, because `2000 ildən çox` is an amount of years, not a year."""
     if not _patterns().ordinal_end.search(listed):
         return set()
-    numbers = [int(number) for number in re.findall(r"\d{4}", listed)]
-    dashes = [bool(re.match(r"^\s*(?:-\s*\w+\s*)?[-–—]\s*$", gap)) for gap in re.split(r"\d{4}", listed)[1:-1]]
+    numbers = [int(number) for number in re.findall(r"\d+", listed)]
+    if numbers[-1] < 100:  # a range written short: 2026-29
+        numbers[-1] += numbers[-2] // 100 * 100
+    gaps = re.split(r"\d+", listed)[1:-1]
+    dashes = [bool(re.match(r"^\s*(?:-\s*\w+\s*)?[-–—]\s*$", gap)) for gap in gaps]
     years = set(numbers)
     for first, last, dash in zip(numbers, numbers[1:], dashes):
         if dash and 0 < last - first <= LONGEST_RANGE:
