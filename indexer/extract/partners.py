@@ -209,8 +209,10 @@ def _key(name: str) -> str:
 
 def _starts_sentence(text: str, start: int) -> bool:
     """Nothing but quotes, dashes or spaces between the word and the start of the text, a line or a sentence."""
-    before = text[:start].rstrip(BEFORE_A_SENTENCE)
-    return not before or before[-1] in SENTENCE_ENDS
+    position = start - 1
+    while position >= 0 and text[position] in BEFORE_A_SENTENCE:  # a loop, not rstrip: no copy of the text per word
+        position -= 1
+    return position < 0 or text[position] in SENTENCE_ENDS
 
 
 def _lower(token: str) -> str:
