@@ -93,6 +93,7 @@ def test_years_the_text_speaks_of(text, expected):
         "2020 nəfər könüllü",
         "ümumi məbləğ 2 019 000 manat",
         "2019-25-ci maddələr",
+        "oktyabrın 5-də 2019 nəfər iştirak edib",  # a month nearby makes a dateline, not a year of the text
         "12-25-ci illər",
     ],
 )

@@ -83,8 +83,8 @@ def _valid(year: int, month: int, day: int) -> datetime.date | None:
         return None
 
 
-def _dates(text: str) -> Iterator[tuple[int, datetime.date]]:
-    """Every full date written in prepared `text`, with its position."""
+def _dates(text: str) -> Iterator[tuple[int, datetime.date | None]]:
+    """Every full date written in prepared `text`, with its position (None for an impossible one: 31.02.2021)."""
     patterns = _patterns()
     for match in patterns.numeric.finditer(text):
         yield match.start(), _valid(int(match[4]), int(match[3]), int(match[1]))
@@ -93,6 +93,12 @@ def _dates(text: str) -> Iterator[tuple[int, datetime.date]]:
     for pattern in (patterns.day_month_year, patterns.year_day_month, patterns.year_month_day):
         for match in pattern.finditer(text):
             yield match.start(), _valid(int(match["year"]), patterns.months[match["month"]], int(match["day"]))
+
+
+def _dateline_dates(text: str) -> Iterator[tuple[int, datetime.date | None]]:
+    """The full dates, and in a dateline also `sentyabrın 16-da` with a year written near it."""
+    yield from _dates(text)
+    patterns = _patterns()
     for match in patterns.month_day.finditer(text):
         year = _nearby_year(text, match.start(), match.end())
         if year is not None:
@@ -108,7 +114,8 @@ def _nearby_year(text: str, start: int, end: int) -> int | None:
 
 
 def _real_dates(text: str, today: datetime.date) -> list[tuple[int, datetime.date]]:
-    found = {(position, date) for position, date in _dates(text) if date and FIRST_YEAR <= date.year and date <= today}
+    dates = _dateline_dates(text)
+    found = {(position, date) for position, date in dates if date and FIRST_YEAR <= date.year and date <= today}
     return sorted(found)
 
 
