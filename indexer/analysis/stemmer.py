@@ -192,7 +192,7 @@ def _best_cut(word: str, suffixes: list[_Suffix], group: str) -> int | None:
 
 def _plausible(word: str, cut: int, suffix: _Suffix, group: str) -> bool:
     """Rejects readings that eat a known stem's last consonant (qanu-nu of qanun-u, şək-lə of şəkl-ə),
-    an unknown stem before an n-buffered case (Makro-nun), and -iya/-iyə loanwords (komissi-ya)."""
+    most unknown stems before an n-buffered case (Makro-nun), and -iya/-iyə loanwords (komissi-ya)."""
     folded = fold(word)
     stem, first = folded[:cut], folded[cut]
     if _is_known_stem(word[: cut + 1]) or stem + first in _vowel_drop():
@@ -203,8 +203,8 @@ def _plausible(word: str, cut: int, suffix: _Suffix, group: str) -> bool:
         return not stem.endswith("i") or _is_known_stem(word[:cut])
     if stem.endswith("iy") and first in "ae":
         return first == "e" and stem.endswith("liy")  # təhlükəsizliy-ə (-lik), but Türkiyə, komissiya
-    if first == "n" and not suffix.after_possessive:
-        return _is_known_stem(word[:cut]) or stem[-1] in "iu"
+    if first == "n" and not suffix.after_possessive:  # a possessive (kitabı-nın) or an -iya loanword (komissiya-nın)
+        return _is_known_stem(word[:cut]) or stem[-1] in "iu" or stem.endswith(("ya", "ye"))
     return True
 
 

@@ -1,0 +1,109 @@
+"""The Azerbaijani stemmer: required merges and splits, restorations, folded input, interface, gold standard."""
+import importlib.util
+import pickle
+from pathlib import Path
+
+import pytest
+
+from indexer.analysis.folding import fold
+from indexer.analysis.stemmer import AzerbaijaniStemmer
+
+stemmer = AzerbaijaniStemmer()
+stem = stemmer.stemWord
+
+SAME_STEM = [
+    "ombudsman ombudsmanların",
+    "əməkdaşlıq əməkdaşlığın əməkdaşlıqda",
+    "hüquq hüquqlarının",
+    "ölkə ölkələrin ölkəmizdə",
+    "uşaq uşağın",
+    "fikir fikri",
+    "bakı bakının bakıda",
+    "türkiyə türkiyənin",
+    "görüşüb görüşdə görüşün",
+    "pakistan pakistanın",
+    "assosiasiya assosiasiyası assosiasiyanın",
+    "təşkilat təşkilatının",
+    "komissiya komissiyasının",
+    "müvəkkil müvəkkili",
+]
+
+APART = [("bakı", "bak"), ("əməkdaş", "əməkdaşlıq"), ("iş", "işsiz"), ("hüquq", "hüquqi"), ("qanun", "qan"), ("dini", "din")]
+
+
+@pytest.mark.parametrize("words", SAME_STEM)
+def test_required_forms_share_a_stem(words):
+    assert len({stem(word) for word in words.split()}) == 1
+
+
+@pytest.mark.parametrize(("first", "second"), APART)
+def test_derivations_and_look_alikes_stay_apart(first, second):
+    assert stem(first) != stem(second)
+
+
+@pytest.mark.parametrize("word", ["bakı", "insan", "iş", "əməkdaşlıq", "hüquqi", "ombudsman", "azərbaycan"])
+def test_dictionary_forms_are_not_cut(word):
+    assert stem(word) == word
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("uşağın", "uşaq"),  # ğ → q
+        ("çörəyi", "çörək"),  # y → k
+        ("təhlükəsizliyinə", "təhlükəsizlik"),
+        ("edir", "et"),  # d → t
+        ("edib", "et"),
+        ("edən", "et"),
+        ("gedir", "get"),
+        ("fikri", "fikir"),  # dropped vowel
+        ("oğlunun", "oğul"),
+        ("şəklində", "şəkil"),
+        ("məbləği", "məbləğ"),  # a front word's ğ is its own
+        ("qarabağın", "qarabağ"),
+        ("olduğunu", "ol"),
+        ("olmayan", "ol"),
+        ("dinində", "din"),  # din + i + ndə, not the adjective dini
+        ("cop29", "cop29"),
+    ],
+)
+def test_restorations_and_verb_forms(word, expected):
+    assert stem(word) == expected
+
+
+@pytest.mark.parametrize(
+    ("folded", "expected"),
+    [("emekdasligin", "emekdasliq"), ("huquqlarinin", "huquq"), ("usagin", "usaq"), ("corekleri", "corek")],
+)
+def test_diacritic_free_input(folded, expected):
+    assert stem(folded) == expected
+
+
+@pytest.mark.parametrize("word", " ".join(SAME_STEM).split())
+def test_folding_commutes_with_stemming(word):
+    assert fold(stem(word)) == fold(stem(fold(word)))
+
+
+def test_stem_words_and_pickling():
+    assert stemmer.stemWords(["ölkələrin", "uşağın"]) == ["ölkə", "uşaq"]
+    restored = pickle.loads(pickle.dumps(AzerbaijaniStemmer()))
+    assert restored.stemWord("bakının") == "bakı"
+
+
+def _evaluation():
+    path = Path(__file__).resolve().parent.parent / "bench" / "eval_stemming.py"
+    spec = importlib.util.spec_from_file_location("eval_stemming", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_gold_standard_thresholds():
+    evaluation = _evaluation()
+    classes, apart = evaluation.gold_classes(), evaluation.apart_pairs()
+    precision, _ = evaluation.precision_and_oi(stem, classes, apart)
+    assert len(set(classes.values())) >= 300 and len(apart) >= 150
+    assert evaluation.recall(stem, classes) >= 0.90
+    assert precision >= 0.97
+    assert evaluation.apart_violations(stem, apart) == 0
+    assert evaluation.fold_commutation(stem, classes) >= 0.98
