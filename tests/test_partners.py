@@ -166,3 +166,15 @@ def test_a_common_word_at_the_start_of_a_sentence_is_not_a_partner(catalog):
     assert names(catalog, "Sudan istifadə qaydaları") == []
     assert names(catalog, "Ombudsman Mali Respublikasının səfiri ilə görüşüb.") == ["Mali"]
     assert names(catalog, "Görüşdə Sudan və Malinin nümayəndələri iştirak edib.") == ["Sudan", "Mali"]
+
+
+def test_every_name_and_alias_resolves_to_its_partner(catalog):
+    for partner in catalog:
+        for alias in (partner.name, *partner.aliases):
+            assert catalog.resolve(alias) is partner, alias
+
+
+def test_a_name_with_a_comma_is_one_alias(catalog):
+    unesco = catalog.resolve("UNESCO")
+    assert "BMT-nin Təhsil, Elm və Mədəniyyət Təşkilatı" in unesco.aliases
+    assert names(catalog, "BMT-nin Təhsil, Elm və Mədəniyyət Təşkilatının baş direktoru") == ["UNESCO"]
