@@ -32,10 +32,6 @@ def _lines(name: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
 
-def _folded_set(name: str) -> frozenset[str]:
-    return frozenset(fold(word) for word in _lines(name))
-
-
 def _letter_class(letter: str) -> str:
     """A template letter as a regex: archiphonemes by table, other letters also in folded form (ş or s)."""
     if letter in _TEMPLATE_LETTERS:
@@ -173,7 +169,7 @@ def _stem(word: str) -> str:
 
 
 def _in_list(word: str, name: str) -> bool:
-    """In a hand-made list; a diacritic-free word matches a listed word's folded spelling."""
+    """In a word list; a diacritic-free (ASCII) word also matches a listed word's folded spelling."""
     return word in _lexicon()[name] or (word.isascii() and word in _lexicon()[name + " folded"])
 
 
