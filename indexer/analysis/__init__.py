@@ -14,7 +14,7 @@ from .stemmer import AzerbaijaniStemmer
 from .stopwords import is_stop_word
 from .tokenizer import base, spans, without_joiners
 
-__all__ = ["Word", "analyze", "az_lower", "fold", "query_variants", "stem", "terms", "words"]
+__all__ = ["Word", "analyze", "az_lower", "fold", "query_variants", "stem", "term_positions", "terms", "words"]
 
 EXACT, FOLDED = "=", "~"  # prefixes of the stacked terms; a stem term has none
 WEIGHTS = {"exact": 1.5, "stem": 1.0, "folded": 0.6}
@@ -94,6 +94,15 @@ def terms(word: Word | _Analysed) -> list[str]:
 def analyze(text: str) -> list[str]:
     """The terms the index holds for `text`, word by word."""
     return [term for span in spans(text) for term in terms(_analyse(span.text))]
+
+
+def term_positions(text: str) -> dict[str, list[int]]:
+    """Each term the index holds for `text`, with the positions (word numbers) that carry it."""
+    positions: dict[str, list[int]] = {}
+    for position, span in enumerate(spans(text)):
+        for term in terms(_analyse(span.text)):
+            positions.setdefault(term, []).append(position)
+    return positions
 
 
 def query_variants(word: Word) -> list[tuple[str, float]]:

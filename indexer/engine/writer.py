@@ -8,11 +8,11 @@ from typing import Callable, Iterator
 
 from whoosh import index as whoosh_index
 
-from indexer.document import Document
-from indexer.extract import Facts, extract
+from indexer.extract import extract
 from indexer.extract.partners import PartnerCatalog
 from indexer.parsing import SkipFile, parse_file
 
+from .fields import document_fields
 from .schema import make_schema
 
 
@@ -39,25 +39,6 @@ def corpus_files(corpus: Path) -> Iterator[Path]:
     for path in sorted(corpus.rglob("*")):
         if path.is_file():
             yield path
-
-
-def fields_for(doc: Document, facts: Facts, source: str) -> dict:
-    """What the index stores and searches for one document."""
-    return {
-        "id": doc.id,
-        "source": source,
-        "title": doc.title,
-        "body": doc.text,
-        "year": " ".join(str(year) for year in facts.years),
-        "partner": ",".join(facts.partners),
-        "day": int(facts.date.strftime("%Y%m%d")) if facts.date else 0,
-        "text": doc.text,
-        "url": doc.url,
-        "date": facts.date.isoformat() if facts.date else None,
-        "years": list(facts.years),
-        "partners": list(facts.partners),
-        "links": list(doc.links),
-    }
 
 
 def build(corpora: list[Path], index_dir: Path, report: Reporter) -> BuildSummary:
@@ -89,7 +70,7 @@ def _add_file(writer, path: Path, corpus: Path, catalog: PartnerCatalog, skip: R
     added = 0
     try:
         for doc in parse_file(path, corpus, lambda message: report(str(path), message)):
-            writer.update_document(**fields_for(doc, extract(doc, catalog), str(path.relative_to(corpus))))
+            writer.update_document(**document_fields(doc, extract(doc, catalog), str(path.relative_to(corpus))))
             added += 1
     except SkipFile as reason:
         skip(str(path), str(reason))
