@@ -204,7 +204,8 @@ class _Build:
     def _add(self, writer, state: _FileState, result: Prepared, owners: dict[str, str]) -> None:
         state.skip = state.skip or result.skip
         state.bad += result.bad_lines
-        for note in result.notes if not state.abandoned() else ():
+        # Like the JSON Lines parser, a file that turns out not to be JSON Lines stops being reported line by line.
+        for note in result.notes[: MAX_LEADING_BAD_LINES if state.abandoned() else None]:
             self.report(str(state.path), note)
         for fields in result.docs:
             owner = owners.setdefault(fields["id"], state.source)
@@ -221,7 +222,7 @@ class _Build:
     def _finish_file(self, state: _FileState, end: _FileEnd) -> Entry | None:
         reason = state.skip
         if reason is None and state.abandoned():
-            reason = f"JSON Lines deyil: ilk {state.bad} sətir xətalıdır"
+            reason = f"JSON Lines deyil: ilk {MAX_LEADING_BAD_LINES} sətir xətalıdır"
         elif reason is None and end.jsonl and not state.good and not state.duplicates:
             reason = ("gzip faylı zədəlidir və ya yarımçıqdır" if end.truncated
                       else "istifadəyə yararlı sətir yoxdur" if state.bad else "fayl boşdur")
