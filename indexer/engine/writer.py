@@ -24,6 +24,7 @@ from indexer.parsing import SUPPORTED_SUFFIXES, SkipFile, is_jsonl
 from indexer.parsing.encoding import read_bytes
 from indexer.parsing.jsonl import MAX_LEADING_BAD_LINES, TRUNCATED_ERRORS, lines_of
 
+from .codec import Codec
 from .lock import BuildRunning, build_lock
 from .manifest import Entry, Manifest, content_hash
 from .prepare import FileTask, LinesTask, Prepared, init_worker, prepare
@@ -154,7 +155,7 @@ class _Build:
             return self.summary  # nothing changed: the index is not touched
         redone = set(todo) | set(deleted)
         kept = {} if full else {s: e for s, e in manifest.entries.items() if s not in redone}
-        writer = ix.writer(limitmb=WRITER_LIMIT_MB)
+        writer = ix.writer(limitmb=WRITER_LIMIT_MB, codec=Codec())
         try:
             for source in deleted + [s for s in todo if s in manifest.entries and not full]:
                 writer.delete_by_term("source", source)
