@@ -3,11 +3,10 @@
     bench/index.py [N ...] [--profile]
 
 N defaults to 10000 and 100000. Each build runs as `python -m indexer build` in its own process, so peak
-memory is that of the build (main process and, separately, the largest worker). --profile also writes a
+memory is that of the build (main process and, separately, the largest worker, sampled from /proc). --profile also writes a
 pyinstrument profile of the full build of the first N to /tmp/bench-index-N.txt.
 """
 import argparse
-import resource
 import shutil
 import subprocess
 import sys
@@ -48,18 +47,44 @@ def measure(size: int, tmp: Path, profile: bool) -> str:
 
 
 def timed_build(corpus: Path, index: Path, *extra: str) -> tuple[float, float, float]:
-    """Seconds, peak memory of the build's main process and of its largest worker, in MB."""
+    """Seconds, and the peak memory (VmHWM) of the build's main process and of its largest worker, in MB."""
     started = time.perf_counter()
-    code = (
-        "import resource, sys; from indexer.cli import main\n"
-        "try:\n    main()\nfinally:\n"
-        "    sys.stderr.write(f'peak {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss} "
-        "{resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}\\n')\n"
-    )
-    result = run([sys.executable, "-c", code, "build", "--corpus", str(corpus), "--index", str(index), *extra])
+    command = [sys.executable, "-m", "indexer", "build", "--corpus", str(corpus), "--index", str(index), *extra]
+    process = subprocess.Popen(command, cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    peaks: dict[int, int] = {}
+    while process.poll() is None:
+        for pid in [process.pid, *descendants(process.pid)]:
+            peaks[pid] = max(peaks.get(pid, 0), peak_kb(pid))
+        time.sleep(0.2)
     seconds = time.perf_counter() - started
-    main_kb, worker_kb = (int(value) for value in result.stderr.strip().splitlines()[-1].split()[1:])
-    return seconds, main_kb / 1024, worker_kb / 1024
+    if process.returncode != 0:
+        sys.exit(process.stderr.read())
+    workers = [kb for pid, kb in peaks.items() if pid != process.pid]
+    return seconds, peaks.get(process.pid, 0) / 1024, max(workers, default=0) / 1024
+
+
+def descendants(root: int) -> list[int]:
+    parents = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        parents[int(stat.parent.name)] = int(fields[1])
+    found, frontier = [], [root]
+    while frontier:
+        children = [pid for pid, parent in parents.items() if parent in frontier]
+        found += children
+        frontier = children
+    return found
+
+
+def peak_kb(pid: int) -> int:
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return 0
+    return next((int(line.split()[1]) for line in status.splitlines() if line.startswith("VmHWM:")), 0)
 
 
 def run(command: list) -> subprocess.CompletedProcess:

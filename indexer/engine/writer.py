@@ -334,7 +334,11 @@ def _run(items: Iterator[object], parallel: bool) -> Iterator[tuple[object, Prep
             yield item, prepare(item) if isinstance(item, (FileTask, LinesTask)) else None
         return
     workers = os.cpu_count() or 2
-    with multiprocessing.get_context("fork").Pool(workers, initializer=init_worker) as pool:
+    # Not "fork": forked workers would inherit the build lock and Whoosh's write lock, and a worker outliving a
+    # killed build would hold them. The fork server is a fresh process that inherits no open files.
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["indexer.engine.prepare"])
+    with context.Pool(workers, initializer=init_worker) as pool:
         pending: deque = deque()
         for item in items:
             is_task = isinstance(item, (FileTask, LinesTask))
