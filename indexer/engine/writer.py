@@ -209,12 +209,13 @@ class _Build:
         for note in result.notes[: MAX_LEADING_BAD_LINES if state.abandoned() else None]:
             self.report(str(state.path), note)
         for fields in result.docs:
-            owner = owners.setdefault(fields["id"], state.source)
-            if owner != state.source or fields["id"] in state.ids:
+            owner = owners.get(fields["id"])
+            if owner is not None:  # another file, or this one earlier, holds the id: the first one wins
                 state.duplicates.append(fields["id"])
                 where = "bu faylda" if owner == state.source else _shown(owner)
                 self.report(str(state.path), f"'{fields['id']}' id-li sənəd artıq var ({where}): bu nüsxə buraxıldı")
                 continue
+            owners[fields["id"]] = state.source
             writer.add_document(**fields)
             state.ids.append(fields["id"])
             state.good += 1
