@@ -1,11 +1,12 @@
 import pytest
 
-HIT_KEYS = {"id", "title", "url", "date", "years", "partners", "snippet", "score"}
+HIT_KEYS = {"id", "title", "title_html", "url", "date", "years", "partners", "snippet", "score"}
 
 
 def test_search_answer_has_the_contract_shape(client):
     answer = client.get("/api/search?q=ombudsman").get_json()
-    assert set(answer) == {"query", "total", "page", "per_page", "hits", "facets", "suggestion", "took_ms"}
+    assert set(answer) == {"query", "total", "page", "per_page", "hits", "facets", "partial", "corrected", "suggestion",
+                           "took_ms"}
     assert answer["hits"] and all(set(hit) == HIT_KEYS for hit in answer["hits"])
     hit = next(h for h in answer["hits"] if h["id"] == "003_e879f1925df36061")
     assert 2022 in hit["years"] and all(isinstance(year, int) for year in hit["years"])

@@ -35,7 +35,13 @@ def test_partner_filter_accepts_any_spelling(engine):
 
 
 def test_words_are_anded(engine):
-    assert ids(engine.search(SearchRequest(q="COP29 Pakistan"))) == []
+    result = engine.search(SearchRequest(q="ombudsman Pakistan"))
+    assert ids(result) == [SEED_2] and not result["partial"]
+
+
+def test_no_document_with_every_word_shows_partial_matches(engine):
+    result = engine.search(SearchRequest(q="COP29 Pakistan"))
+    assert result["partial"] and set(ids(result)) == {SEED_1, SEED_2}
 
 
 def test_empty_query_lists_everything_newest_first(engine):
