@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from whoosh import query as wq
 
 from indexer import querylang as ql
-from indexer.analysis import EXACT, FOLDED, WEIGHTS, fold, query_variants, words
+from indexer.analysis import EXACT, FOLDED, WEIGHTS, Word, fold, query_variants, words
 from indexer.settings import DEFAULTS
 from indexer.snippets import QueryTerms
 
@@ -211,10 +211,7 @@ def matched_terms(text: str) -> QueryTerms:
     return query_terms(ql.parse(text))
 
 
-
-
-
-def unmatched_words(node: ql.Node | None, ctx: Context) -> list[tuple[ql.Word, object]]:
+def unmatched_words(node: ql.Node | None, ctx: Context) -> list[tuple[ql.Word, Word]]:
     """The plain words of a query (not excluded, not `word*`, not stop words) that no document holds in any
     form: the candidates for typo correction, each with its analysis."""
     found = []
