@@ -115,7 +115,7 @@ def without_redundant_forms(node: ql.Node | None, ctx: Context) -> ql.Node | Non
     field: they change nothing that matches, and ranking them costs a third of a query's time.
     Phrases keep every form: a document that holds both forms may hold them at different positions."""
     if isinstance(node, Forms):
-        return Forms(tuple(triple for triple in node.weighted if not _redundant(triple, node, ctx)))
+        return _lean_forms(node, ctx)
     if isinstance(node, ql.Not):
         return ql.Not(without_redundant_forms(node.part, ctx))
     if isinstance(node, (ql.And, ql.Or)):
@@ -123,13 +123,16 @@ def without_redundant_forms(node: ql.Node | None, ctx: Context) -> ql.Node | Non
     return node
 
 
-def _redundant(triple: tuple[str, str, float], node: Forms, ctx: Context) -> bool:
-    field, term, weight = triple
-    if weight >= WEIGHTS["stem"]:
-        return False
+def _lean_forms(node: Forms, ctx: Context) -> Forms:
     reader = ctx.searcher.reader()
-    heavier = _union(ctx.sets.docs(reader, f, t) for f, t, w in node.weighted if f == field and w > weight)
-    return ctx.sets.docs(reader, field, term) <= heavier
+    heavier = {
+        field: _union(ctx.sets.docs(reader, f, term) for f, term, weight in node.weighted if f == field and weight >= WEIGHTS["stem"])
+        for field in {f for f, _, _ in node.weighted}
+    }
+    return Forms(tuple(
+        (f, term, weight) for f, term, weight in node.weighted
+        if weight >= WEIGHTS["stem"] or not ctx.sets.docs(reader, f, term) <= heavier[f]
+    ))
 
 
 def to_whoosh(node: ql.Node, positions: bool = True) -> wq.Query:
