@@ -123,7 +123,19 @@ class Engine:
         with self._versions_lock:
             if generation not in self._versions:
                 self._versions = {generation: _Version(searcher.reader())}
+                if DEFAULTS["WARM_VOCABULARIES"]:
+                    threading.Thread(target=self._warm, args=(self._versions[generation], generation), daemon=True).start()
             return self._versions[generation]
+
+    def _warm(self, version: _Version, generation: int) -> None:
+        """Build the completion and typo vocabularies in the background, so that no user waits for them."""
+        try:
+            with self._index.searcher() as searcher:
+                if searcher.reader().generation() == generation:
+                    version.completions(searcher.reader(), self.catalog)
+                    version.spelling(searcher.reader())
+        except (OSError, whoosh_index.EmptyIndexError):
+            pass  # the index went away or changed meanwhile: the next request builds them for its own version
 
     def _context(self):
         searcher = self._searcher()
