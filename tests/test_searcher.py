@@ -144,10 +144,12 @@ def test_similar_documents_exclude_the_document_itself(engine):
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(q=st.lists(st.sampled_from(list('ombudsan Pkit"()-*:əç') + [" OR ", " NOT ", "title:"]), max_size=30).map("".join)
-       | st.text(max_size=80), page=st.integers(1, 1000), sort=st.sampled_from(["relevance", "date"]))
-def test_any_query_gets_an_answer(engine, q, page, sort):
-    result = engine.search(SearchRequest(q=q, page=page, sort=sort))
+       | st.text(max_size=80), page=st.integers(1, 1000), sort=st.sampled_from(["relevance", "date"]),
+       years=st.lists(st.integers(2019, 2026), max_size=2), partners=st.lists(st.sampled_from(["Pakistan", "çin", "yox"]), max_size=2))
+def test_any_query_gets_an_answer(engine, q, page, sort, years, partners):
+    result = engine.search(SearchRequest.from_params(q=q, years=years, partners=partners, page=page, sort=sort))
     assert result["total"] >= len(result["hits"])
+    assert all(set(c) == {"value", "kind"} for c in engine.complete(q))
 
 
 def test_phrase_hits_are_only_documents_with_the_phrase(engine):
