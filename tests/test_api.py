@@ -77,7 +77,7 @@ def test_unknown_api_path_is_json_404(client):
 PARAM = st.text(max_size=30) | st.sampled_from(["", "0", "-1", "2022", "99999999999999999999", "date", " 5 ", "٣"])
 
 
-@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(names=st.lists(st.sampled_from(["q", "year", "partner", "page", "per_page", "sort", "limit"]), max_size=5),
        values=st.lists(PARAM, min_size=5, max_size=5))
 def test_no_parameters_get_a_500(client, names, values):
@@ -87,7 +87,7 @@ def test_no_parameters_get_a_500(client, names, values):
         assert response.status_code in (200, 400) and response.is_json
 
 
-@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(query=st.text(max_size=60) | st.lists(st.sampled_from(['"', "(", ")", "-", "OR", "NOT", "*", "title:", "başlıq:", "x", "ə", " "]), max_size=12).map("".join))
 def test_no_query_gets_a_500(client, query):
     assert client.get("/api/search", query_string={"q": query}).status_code == 200

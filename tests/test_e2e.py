@@ -90,7 +90,7 @@ def test_facets_select_several_years_and_clear_keeping_the_query(page):
     one_year = total(page)
     assert "q=ombudsman" in page.url and "year=2022" in page.url and one_year < everything
     page.click(".facets a[data-facet=year][data-value='2021']")
-    assert total(page) > one_year and page.locator(".facets a[aria-pressed=true]").count() == 2
+    assert total(page) > one_year and page.locator(".facets a[aria-current=true]").count() == 2
     page.click("text=Bütün süzgəcləri təmizlə")
     assert total(page) == everything and page.input_value("#q") == "ombudsman"
 
@@ -133,7 +133,7 @@ def test_keyboard_only(page):
     focus_by_tab(page, ".facets a[data-facet=year]")
     with page.expect_navigation():
         page.keyboard.press("Enter")
-    assert "year=" in page.url and page.locator(".facets a[aria-pressed=true]").count() == 1
+    assert "year=" in page.url and page.locator(".facets a[aria-current=true]").count() == 1
     focus_by_tab(page, ".hit h2 a")
     with page.expect_navigation():
         page.keyboard.press("Enter")
