@@ -35,10 +35,14 @@ def test_lookalike_letters_become_schwa():
 
 
 def test_analyze_stacks_stem_exact_and_folded_terms():
-    terms = analyze("Əməkdaşlıq")
-    assert terms[0] == stem("əməkdaşlıq")
-    assert "=əməkdaşlıq" in terms
-    assert "~" + fold(stem("əməkdaşlıq")) in terms
+    terms = analyze("Əməkdaşlığın")
+    assert terms[0] == stem("əməkdaşlığın")
+    assert "=əməkdaşlığın" in terms
+    assert "~" + fold(stem("əməkdaşlığın")) in terms
+
+
+def test_a_bare_form_is_indexed_by_its_stem_only():
+    assert analyze("Əməkdaşlıq") == ["əməkdaşlıq", "~emekdasliq"]
 
 
 def test_stop_words_are_marked():
