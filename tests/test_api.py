@@ -64,6 +64,8 @@ def test_completions_come_from_the_engine(client, engine):
 def test_completions_limit_and_empty_prefix(client):
     assert len(client.get("/api/complete?q=o&limit=2").get_json()["suggestions"]) <= 2
     assert client.get("/api/complete?q=").get_json()["suggestions"] == []
+    assert client.get("/api/complete?q=insan+").get_json() == {"query": "insan ", "suggestions": []}
+    assert client.get("/api/complete?q=insan+h").get_json()["suggestions"][0]["value"].startswith("insan h")
     for bad in ("0", "21", "abc"):
         response = client.get(f"/api/complete?q=o&limit={bad}")
         assert response.status_code == 400 and "limit" in response.get_json()["error"]

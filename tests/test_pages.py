@@ -104,13 +104,19 @@ def test_absurd_parameters_get_a_clear_message(client, url, message):
 
 
 def test_did_you_mean_links_to_the_suggestion(client):
-    answer = client.get("/api/search?q=ombudsmn").get_json()
-    assert answer["suggestion"]
-    html = page(client, "/?q=ombudsmn")
+    answer = client.get("/api/search?q=ombudsmn+OR+Pakistan").get_json()
+    assert answer["suggestion"] and not answer["corrected"]
+    html = page(client, "/?q=ombudsmn+OR+Pakistan")
     assert "Bunu nəzərdə tuturdunuz" in html
     assert any(params(url).get("q") == [answer["suggestion"]] for url in links(html))
-    if answer["corrected"]:
-        assert "üzrə nəticələr göstərilir" in html
+
+
+def test_corrected_query_says_whose_results_are_shown(client):
+    answer = client.get("/api/search?q=ombudsmn").get_json()
+    assert answer["corrected"] and answer["suggestion"] == "ombudsman"
+    html = page(client, "/?q=ombudsmn")
+    assert "«ombudsmn» üzrə heç nə tapılmadı" in html and "Bunu nəzərdə tuturdunuz" not in html
+    assert 'href="/?q=ombudsman"' in html
 
 
 def test_partial_matches_are_announced(client):

@@ -44,9 +44,11 @@ def document(doc_id: str):
 @bp.get("/complete")
 def complete():
     """Completions of what is being typed: titles, partners and frequent terms."""
-    prefix = SearchRequest.from_params(q=request.args.get("q")).q  # same length limit as a search
+    typed = request.args.get("q", "")
+    SearchRequest.from_params(q=typed)  # the same length limit as a search
     limit = _limit(request.args.get("limit"))
-    return jsonify(query=prefix, suggestions=get_engine().complete(prefix, limit) if prefix else [])
+    # As typed: a trailing space means the last word is finished, and the engine then offers nothing.
+    return jsonify(query=typed, suggestions=get_engine().complete(typed, limit) if typed.strip() else [])
 
 
 def _limit(value: str | None) -> int:

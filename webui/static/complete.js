@@ -80,13 +80,13 @@
     }
 
     function fetchSuggestions() {
-      var prefix = input.value.trim();
+      var prefix = input.value;
       if (pending) { pending.abort(); }
-      if (!prefix) { show([]); return; }
+      if (!prefix.trim()) { show([]); return; }
       pending = new AbortController();
       fetch(input.dataset.completeUrl + "?q=" + encodeURIComponent(prefix), { signal: pending.signal })
         .then(function (response) { return response.ok ? response.json() : { suggestions: [] }; })
-        .then(function (answer) { if (input.value.trim() === prefix) { show(answer.suggestions || []); } })
+        .then(function (answer) { if (input.value === prefix) { show(answer.suggestions || []); } })
         .catch(function () { /* suggestions are a help, never a requirement: the form still works */ });
     }
 
