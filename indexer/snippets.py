@@ -3,26 +3,25 @@
 A word is marked when any of its index terms is one the query looks for (or it begins with a `word*`
 prefix), so every inflected, folded or transliterated form that matched is marked, in the original text.
 
-Long texts (a 1 MB law) stay fast because most of the text is never analysed: the distinct
-whitespace-separated pieces of the text are screened with a cheap substring test (every form of a word
-contains the first letters of its stem, diacritics folded), only pieces that pass are analysed, and only
-the occurrences of pieces that matched are located.
+Long texts (a 1 MB law) stay fast because most of the text is never analysed: one regular expression
+finds, over the whole text, the first letters of each query term's stem in any case and with or without
+diacritics (every form of a word contains them), and only the pieces of text around those places are analysed.
 """
 from __future__ import annotations
 
 import bisect
 import re
+from functools import cache
 from typing import NamedTuple
 
 from markupsafe import Markup, escape
 
 from indexer.analysis import az_lower, fold, terms, words
-from indexer.analysis.folding import to_latin
+from indexer.analysis.folding import normalize_letters, to_latin
 
 CONTEXT_CHARACTERS = 90  # text shown on each side of a match in a fragment, before cutting at a word boundary
 LEAD_CHARACTERS = 240  # length of the opening shown when nothing matched
 ELLIPSIS = "…"
-_PIECE = re.compile(r"\S+")
 _SPACE = re.compile(r"\s")
 
 
@@ -61,9 +60,33 @@ def _screen_keys(query_terms: frozenset[str]) -> tuple[str, ...]:
     return tuple(key for key in keys if key)
 
 
-def _may_match(piece: str, keys: tuple[str, ...]) -> bool:
-    lower = az_lower(piece)
-    return any(key in lower for key in keys) or any(key in fold(to_latin(lower)) for key in keys)
+@cache
+def _letters() -> dict[str, str]:
+    """Each folded letter and every character that folds to it (capitals, Azerbaijani letters, look-alikes,
+    Azerbaijani Cyrillic): what a screening pattern accepts for it."""
+    found: dict[str, set[str]] = {}
+    for code in [*range(0x30, 0x2B0), *range(0x400, 0x530)]:  # Latin with IPA (ə), Cyrillic
+        char = chr(code)
+        folded = fold(to_latin(normalize_letters(az_lower(char))))
+        if len(folded) == 1:
+            found.setdefault(folded, {folded}).add(char)
+    return {letter: "".join(sorted(chars)) for letter, chars in found.items()}
+
+
+def _screen(keys: tuple[str, ...]) -> re.Pattern:
+    """One pattern for every key, in any case and with or without diacritics, searched over the whole text."""
+    def letter(char: str) -> str:
+        return "[" + re.escape(_letters().get(char, char + char.upper())) + "]"
+    return re.compile("|".join("".join(letter(char) for char in key) for key in keys))
+
+
+def _piece_at(text: str, position: int) -> tuple[int, int]:
+    """The whitespace-delimited piece of text around `position`."""
+    start = position
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    space = _SPACE.search(text, position)
+    return start, space.start() if space else len(text)
 
 
 def hits(text: str, query_terms: frozenset[str]) -> list[Hit]:
@@ -71,20 +94,17 @@ def hits(text: str, query_terms: frozenset[str]) -> list[Hit]:
     keys = _screen_keys(query_terms)
     if not keys:
         return []
-    matching = {}
-    for piece in set(text.split()):
-        if _may_match(piece, keys):
-            found = [word for word in words(piece) if _matches_word(word, query_terms)]
-            if found:
-                matching[piece] = found
-    if not matching:
-        return []
-    return [
-        Hit(found.start() + word.start, found.start() + word.end, word.stem)
-        for found in _PIECE.finditer(text)
-        if found.group() in matching
-        for word in matching[found.group()]
-    ]
+    analysed: dict[str, list] = {}
+    found, previous = [], -1
+    for candidate in _screen(keys).finditer(text):
+        start, end = _piece_at(text, candidate.start())
+        if start == previous:  # several keys in one piece
+            continue
+        previous, piece = start, text[start:end]
+        if piece not in analysed:
+            analysed[piece] = [word for word in words(piece) if _matches_word(word, query_terms)]
+        found += [Hit(start + word.start, start + word.end, word.stem) for word in analysed[piece]]
+    return found
 
 
 def highlight(text: str, query_terms: frozenset[str]) -> Markup:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import bisect
 import heapq
 
-from indexer.analysis import EXACT, az_lower, fold
+from indexer.analysis import EXACT, FOLDED, az_lower, fold
 from indexer.analysis.stopwords import is_stop_word
 
 KIND_ORDER = {"partner": 0, "title": 1, "term": 2}  # a value found as several kinds is shown as the first
@@ -35,12 +35,10 @@ class Completions:
         entries = [(alias, "partner", count, name) for name, (aliases, count) in partner_counts.items() if count
                    for alias in (name, *aliases)]
         for field, kind, least in (("title", "title", 1), ("body", "term", min_frequency)):
-            for term, info in reader.iter_field(field, EXACT):
-                term = term.decode("utf-8")
-                if not term.startswith(EXACT):
-                    break
-                if info.doc_frequency() >= least and not is_stop_word(term[1:]) and not term[1:].isdigit():
-                    entries.append((term[1:], kind, info.doc_frequency(), term[1:]))
+            for term, info in reader.iter_field(field):  # exact forms, and bare stems (a form equal to its stem)
+                word = term.decode("utf-8").removeprefix(EXACT)
+                if word[:1] != FOLDED and info.doc_frequency() >= least and not is_stop_word(word) and not word.isdigit():
+                    entries.append((word, kind, info.doc_frequency(), word))
         return cls(entries)
 
     def _starting(self, prefix_key: str, limit: int, phrases_only: bool = False) -> list[tuple]:

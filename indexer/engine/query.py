@@ -94,7 +94,8 @@ def _prefix_leaf(node: ql.Word, reader) -> Forms:
     weighted: dict[tuple[str, str], float] = {}
     for f in _fields(node):
         for prefix, weight in ((FOLDED + fold(surface), WEIGHTS["folded"]), (EXACT + fold(surface), WEIGHTS["folded"]),
-                               (EXACT + surface, WEIGHTS["stem"])):
+                               (fold(surface), WEIGHTS["folded"]), (EXACT + surface, WEIGHTS["stem"]),
+                               (surface, WEIGHTS["stem"])):  # a form equal to its stem is indexed bare
             weighted.update(((f, term), weight) for term in _expand(reader, f, prefix))
     return Forms(tuple((f, term, weight) for (f, term), weight in weighted.items()))
 
