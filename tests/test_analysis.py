@@ -1,4 +1,5 @@
 from indexer.analysis import analyze, az_lower, fold, query_variants, stem, words
+from indexer.analysis.collation import sort_key
 from indexer.analysis.tokenizer import spans
 
 
@@ -56,3 +57,8 @@ def test_query_variants_weigh_exact_above_stem_above_folded():
 
 def test_fold_drops_diacritics():
     assert fold("əməkdaşlıq üçün ölkə ğ") == "emekdasliq ucun olke g"
+
+
+def test_azerbaijani_alphabetical_order():
+    names = ["Türkiyə", "Çin", "İran", "Ermənistan", "Cibuti", "Əfqanıstan", "Iraq"]
+    assert sorted(names, key=sort_key) == ["Cibuti", "Çin", "Ermənistan", "Əfqanıstan", "Iraq", "İran", "Türkiyə"]
