@@ -173,3 +173,32 @@ def test_screenshots_of_the_main_pages(browser, site, tmp_path, size):
         if os.environ.get("UPDATE_SCREENSHOTS") == "1":
             shutil.copy(shot, REPO / "docs" / "screenshots" / shot.name)
     context.close()
+
+
+CONTRAST_JS = """(selector) => [...document.querySelectorAll(selector)].slice(0, 5).map((element) => {
+    let background = element, color = getComputedStyle(element).color;
+    while (background && ['rgba(0, 0, 0, 0)', 'transparent'].includes(getComputedStyle(background).backgroundColor)) {
+        background = background.parentElement;
+    }
+    return [color, background ? getComputedStyle(background).backgroundColor : 'rgb(255, 255, 255)'];
+})"""
+
+
+def luminance(css: str) -> float:
+    channels = [int(value) / 255 for value in re.findall(r"\d+", css)[:3]]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+@pytest.mark.parametrize("url, selectors", [
+    ("/?q=ombudsman&year=2022", ["body", ".muted", ".facet-count", ".facet-label", ".hit h2 a", ".tag", ".chip", ".snippet mark", ".search-form button", ".site-nav a", ".brand-text small"]),
+    ("/doc/003_e879f1925df36061?q=ombudsman", [".doc-meta dt", ".next-match", ".similar a", ".doc-text"]),
+])
+def test_text_contrast_is_at_least_aa(page, url, selectors):
+    page.goto(url)
+    for selector in selectors:
+        pairs = page.evaluate(CONTRAST_JS, selector)
+        assert pairs, selector
+        for color, background in pairs:
+            light, dark = sorted((luminance(color), luminance(background)), reverse=True)
+            assert (light + 0.05) / (dark + 0.05) >= 4.5, (selector, color, background)

@@ -218,3 +218,9 @@ def test_no_partner_or_document_url_gets_a_500(client, name, query):
     name = quote(name, safe="")
     assert client.get("/partner/" + name).status_code in (200, 301, 404)
     assert client.get("/doc/" + name, query_string={"q": query}).status_code in (200, 404)
+
+
+def test_every_catalog_partner_has_a_page_that_does_not_redirect(client, engine):
+    for partner in engine.catalog:
+        if partner.kind != "home":
+            assert client.get(f"/partner/{quote(partner.name, safe='')}").status_code == 200, partner.name
