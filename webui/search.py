@@ -33,5 +33,5 @@ def index():
         beyond_last=bool(result["total"]) and search.page > last_page(result),
         first_page_url=url_with(page=None),
         sorts=[{"value": value, "label": label, "url": url_with(sort=value, page=None)} for value, label in SORTS],
-        suggestion_url=url_with(q=result.get("suggestion"), page=None) if result.get("suggestion") else None,
+        suggestion_url=url_with(q=result["suggestion"], page=None) if result["suggestion"] else None,
     )

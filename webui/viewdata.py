@@ -14,17 +14,18 @@ LABEL_SPACE = 22  # under the bars, for the years
 COUNT_SPACE = 18  # over the bars, for the counts
 MAX_GAP_FILLED = 40  # a span of years wider than this shows only years with documents
 FACET_SHOWN = 10  # facet values listed before a "more" control
+YEAR_LABELS = 12  # most year labels under a chart; with more bars, every n-th year is labelled
 
 
-def url_with(endpoint: str = "search.index", /, **changes) -> str:
-    """This request's URL parameters with some changed (None or [] removes one), for `endpoint`."""
+def url_with(**changes) -> str:
+    """The search page with this request's parameters, some changed (None or [] removes one)."""
     params = request.args.to_dict(flat=False)
     for name, value in changes.items():
         if value is None or value == []:
             params.pop(name, None)
         else:
             params[name] = value
-    return url_for(endpoint, **params)
+    return url_for("search.index", **params)
 
 
 def facet_values(facet: str, values: list[dict]) -> list[dict]:
@@ -57,6 +58,7 @@ def year_chart(values: list[dict], toggle_url) -> dict | None:
     peak = max(value["count"] for value in by_year.values()) or 1
     slot = min(WIDEST_BAR, CHART_WIDTH / len(years))
     bar_width = round(slot * 0.8, 1)
+    label_step = -(-len(years) // YEAR_LABELS)
     bars = []
     for position, year in enumerate(years):
         value = by_year.get(year, {"value": str(year), "count": 0, "selected": False})
@@ -66,7 +68,7 @@ def year_chart(values: list[dict], toggle_url) -> dict | None:
             "y": COUNT_SPACE + CHART_HEIGHT - height,
             "height": height,
             "url": toggle_url(value) if value["count"] or value["selected"] else None,
-            "labelled": len(years) <= 12 or position % _label_step(len(years)) == 0 or year == high,
+            "labelled": position % label_step == 0 or year == high,
         })
     return {
         "bars": bars,
@@ -75,10 +77,6 @@ def year_chart(values: list[dict], toggle_url) -> dict | None:
         "height": COUNT_SPACE + CHART_HEIGHT + LABEL_SPACE,
         "baseline": COUNT_SPACE + CHART_HEIGHT,
     }
-
-
-def _label_step(count: int) -> int:
-    return -(-count // 12)
 
 
 def pagination(result: dict) -> dict:
