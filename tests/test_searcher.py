@@ -148,3 +148,10 @@ def test_similar_documents_exclude_the_document_itself(engine):
 def test_any_query_gets_an_answer(engine, q, page, sort):
     result = engine.search(SearchRequest(q=q, page=page, sort=sort))
     assert result["total"] >= len(result["hits"])
+
+
+def test_phrase_hits_are_only_documents_with_the_phrase(engine):
+    phrase = engine.search(SearchRequest(q='"insan hüquqları"', per_page=100))
+    assert phrase["total"] == len(phrase["hits"]) > 0
+    assert all("<mark>" in hit["snippet"] for hit in phrase["hits"])
+    assert engine.search(SearchRequest(q='"hüquqları insan"'))["hits"] == []

@@ -23,8 +23,12 @@ class Completions:
     def __init__(self, entries: list[tuple[str, str, int]]):
         best: dict[str, tuple[int, int, str, str, str]] = {}  # key → (-frequency, kind order, value, kind, group)
         for value, kind, frequency, group in entries:
-            found = (-frequency, KIND_ORDER[kind], value, kind, group)
-            best[key(value)] = min(best.get(key(value), found), found)
+            held = best.get(key(value))
+            if held is not None:  # one value, several kinds: the most telling kind, the highest frequency
+                frequency = max(frequency, -held[0])
+                if held[1:] < (KIND_ORDER[kind], value):
+                    value, kind, group = held[2:]
+            best[key(value)] = (-frequency, KIND_ORDER[kind], value, kind, group)
         ordered = sorted(best.items())
         self._keys = [k for k, _ in ordered]
         self._entries = [entry for _, entry in ordered]

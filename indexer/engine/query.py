@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from whoosh import query as wq
 
 from indexer import querylang as ql
-from indexer.analysis import EXACT, FOLDED, WEIGHTS, fold, query_variants, words
+from indexer.analysis import EXACT, FOLDED, WEIGHTS, Word, fold, query_variants, words
 from indexer.settings import DEFAULTS
 from indexer.snippets import QueryTerms
 
@@ -110,23 +110,34 @@ def _expand(reader, field: str, prefix: str) -> list[str]:
     return [term for _, term in heapq.nlargest(DEFAULTS["PREFIX_TERMS"], found)]
 
 
-def to_whoosh(node: ql.Node) -> wq.Query:
-    """The Whoosh query that ranks a resolved tree (BM25F; field and term boosts carry the weights)."""
+def to_whoosh(node: ql.Node, positions: bool = True) -> wq.Query:
+    """The Whoosh query for a resolved tree (BM25F; field and term boosts carry the weights).
+
+    With `positions=False` a phrase is only the AND of its words: checking positions (Whoosh spans) costs
+    more than everything else, so the searcher ranks that cheaper query within the phrase's documents."""
     if isinstance(node, Forms):
         return wq.Or([wq.Term(f, term, boost=weight) for f, term, weight in node.weighted]) if node.weighted else wq.NullQuery
     if isinstance(node, Adjacent):
-        return wq.Or([
-            wq.Sequence([wq.Or([wq.Term(f, term, boost=weight) for term, weight in slot]) for slot in node.slots])
-            for f in node.fields
-        ])
+        slots = [[wq.Or([wq.Term(f, term, boost=weight) for term, weight in slot]) for slot in node.slots] for f in node.fields]
+        return wq.Or([wq.Sequence(field_slots) if positions else wq.And(field_slots) for field_slots in slots])
     if isinstance(node, ql.Not):
-        return wq.Not(to_whoosh(node.part))
+        return wq.Not(to_whoosh(node.part, positions))
     if isinstance(node, ql.Or):
-        return wq.Or([to_whoosh(part) for part in node.parts])
-    positive = [to_whoosh(part) for part in node.parts if not isinstance(part, ql.Not)]
-    negative = [to_whoosh(part.part) for part in node.parts if isinstance(part, ql.Not)]
+        return wq.Or([to_whoosh(part, positions) for part in node.parts])
+    positive = [to_whoosh(part, positions) for part in node.parts if not isinstance(part, ql.Not)]
+    negative = [to_whoosh(part.part, positions) for part in node.parts if isinstance(part, ql.Not)]
     ranked = wq.And(positive) if positive else wq.Every()
     return wq.AndNot(ranked, wq.Or(negative)) if negative else ranked
+
+
+def has_phrase(node: ql.Node | None) -> bool:
+    if node is None or isinstance(node, Forms):
+        return False
+    if isinstance(node, Adjacent):
+        return True
+    if isinstance(node, ql.Not):
+        return has_phrase(node.part)
+    return any(has_phrase(part) for part in node.parts)
 
 
 def has_positive(node: ql.Node | None) -> bool:
@@ -200,10 +211,7 @@ def matched_terms(text: str) -> QueryTerms:
     return query_terms(ql.parse(text))
 
 
-
-
-
-def unmatched_words(node: ql.Node | None, ctx: Context) -> list[tuple[ql.Word, object]]:
+def unmatched_words(node: ql.Node | None, ctx: Context) -> list[tuple[ql.Word, Word]]:
     """The plain words of a query (not excluded, not `word*`, not stop words) that no document holds in any
     form: the candidates for typo correction, each with its analysis."""
     found = []
@@ -216,5 +224,5 @@ def unmatched_words(node: ql.Node | None, ctx: Context) -> list[tuple[ql.Word, o
     return found
 
 
-__all__ = ["Adjacent", "Context", "Forms", "docs", "has_positive", "keeps_stop_words", "matched_terms",
+__all__ = ["Adjacent", "Context", "Forms", "docs", "has_phrase", "has_positive", "keeps_stop_words", "matched_terms",
            "query_terms", "resolve", "to_whoosh", "unmatched_words"]

@@ -23,7 +23,7 @@ from indexer.settings import DEFAULTS
 
 from .complete import Completions
 from .facets import FacetSets
-from .query import Context, docs, has_positive, keeps_stop_words, query_terms, resolve, to_whoosh, unmatched_words
+from .query import Context, docs, has_phrase, has_positive, keeps_stop_words, query_terms, resolve, to_whoosh, unmatched_words
 from .spelling import Vocabulary, cased_like
 from .termsets import TermSets
 
@@ -91,7 +91,7 @@ class _Plan:
         tiers: dict[int, list[int]] = {}
         for doc, count in matched.items():
             tiers.setdefault(count, []).append(doc)
-        query = to_whoosh(ql.And((ql.Or(tuple(positive)), *negative)))
+        query = to_whoosh(ql.And((ql.Or(tuple(positive)), *negative)), positions=False)
         return query, [frozenset(tiers[count]) for count in sorted(tiers, reverse=True)]
 
 
@@ -140,7 +140,7 @@ class Engine:
             suggestion = fixed.text
             if not plan.docs:
                 plan, corrected = fixed, True
-        query = to_whoosh(plan.tree) if plan.ranked else None
+        query = to_whoosh(plan.tree, positions=False) if plan.ranked else None  # phrases: filtered below
         partial = plan.partial(ctx) if not plan.docs else None
         matching, tiers = plan.docs, [plan.docs]
         if partial is not None:
@@ -152,9 +152,11 @@ class Engine:
         in_years = facets.docs_with_any("year", years) if years else facets.all_docs
         in_partners = facets.docs_with_any("partner", partners) if partners else facets.all_docs
         selected = [tier & in_years & in_partners for tier in tiers]
-        exact = not (years or partners or partial or (query is None and plan.docs != facets.all_docs))
+        # Whoosh alone matches exactly what `selected` holds (and can skip blocks) unless one of these narrows it
+        listed_subset = query is None and plan.docs != facets.all_docs
+        filtered = bool(years or partners or partial) or has_phrase(plan.tree) or listed_subset
 
-        hits = self._hits(ctx.searcher, query, selected, request, plan.terms, filtered=not exact)
+        hits = self._hits(ctx.searcher, query, selected, request, plan.terms, filtered)
         return {
             "query": request.q,
             "total": sum(len(tier) for tier in selected),
