@@ -138,6 +138,12 @@ def test_keyboard_only(page):
     with page.expect_navigation():
         page.keyboard.press("Enter")
     assert "/doc/" in page.url
+    focus_by_tab(page, ".next-match")
+    page.keyboard.press("Enter")
+    page.keyboard.press(" ")
+    matches = int(page.get_attribute(".next-match", "data-count"))
+    assert page.inner_text(".match-count").startswith(f"{min(2, matches)} / {matches} uyğunluq: ")
+    assert page.evaluate("document.activeElement.classList.contains('next-match')")
 
 
 def focus_by_tab(page, selector: str, presses: int = 80) -> None:
