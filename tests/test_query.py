@@ -3,7 +3,8 @@ from whoosh import index as whoosh_index
 from whoosh.scoring import BM25F
 
 from indexer import querylang as ql
-from indexer.engine.query import Context, docs, keeps_stop_words, matched_terms, resolve, to_whoosh
+from indexer.engine.query import (Context, Forms, docs, keeps_stop_words, matched_terms, resolve, to_whoosh,
+                                  without_redundant_forms)
 from indexer.engine.termsets import TermSets
 
 
@@ -63,3 +64,14 @@ def test_highlight_terms_leave_out_excluded_words_and_keep_prefixes():
     terms = matched_terms('ombudsman -Çin əməkdaş*')
     assert "=ombudsman" in terms and "çin" not in terms
     assert "əməkdaş" in terms.prefixes and "emekdas" in terms.prefixes
+
+
+def test_folded_forms_that_add_no_document_are_left_out(ctx):
+    parsed = ql.parse("əməkdaşlıq emekdasliq")
+    tree = resolve(parsed, ctx.searcher.reader(), keep_stops=False)
+    lean = without_redundant_forms(tree, ctx)
+    assert docs(lean, ctx) == docs(tree, ctx)
+    with_diacritics, plain = lean.parts
+    assert not any(term.startswith("~") for _, term, _ in with_diacritics.weighted)
+    assert any(term.startswith("~") for _, term, _ in plain.weighted)  # typed plain: the folded form is the word
+    assert isinstance(with_diacritics, Forms)

@@ -23,7 +23,8 @@ from indexer.settings import DEFAULTS
 
 from .complete import Completions
 from .facets import FacetSets
-from .query import Context, docs, has_phrase, has_positive, keeps_stop_words, query_terms, resolve, to_whoosh, unmatched_words
+from .query import (Context, docs, has_phrase, has_positive, keeps_stop_words, query_terms, resolve, to_whoosh,
+                    unmatched_words, without_redundant_forms)
 from .spelling import Vocabulary, cased_like
 from .termsets import TermSets
 
@@ -68,7 +69,7 @@ class _Plan:
     @classmethod
     def make(cls, text: str, ctx: Context) -> _Plan:
         parsed = ql.parse(text)
-        tree = resolve(parsed, ctx.searcher.reader(), keeps_stop_words(parsed))
+        tree = without_redundant_forms(resolve(parsed, ctx.searcher.reader(), keeps_stop_words(parsed)), ctx)
         return cls(text, tree, ctx.all_docs if tree is None else docs(tree, ctx), query_terms(parsed))
 
     @property
