@@ -157,3 +157,9 @@ def test_phrase_hits_are_only_documents_with_the_phrase(engine):
     assert phrase["total"] == len(phrase["hits"]) > 0
     assert all("<mark>" in hit["snippet"] for hit in phrase["hits"])
     assert engine.search(SearchRequest(q='"hüquqları insan"'))["hits"] == []
+
+
+def test_companions_count_the_partners_named_with_one(engine):
+    companions = {value["value"]: value["count"] for value in engine.companions("Pakistan")}
+    assert companions["Türkiyə"] >= 1 and "Pakistan" not in companions
+    assert "Çin" not in companions  # named only in the other seed

@@ -247,6 +247,13 @@ class Engine:
         results = searcher.search(query, limit=limit + 1)
         return [{"id": hit["id"], "title": hit["title"], "date": hit.get("date")} for hit in results if hit.docnum != docnum][:limit]
 
+    def companions(self, name: str, limit: int = 10) -> list[dict]:
+        """The partners named most often in the same documents as partner `name`, with those counts."""
+        facets = self._context()[1].facets
+        together = facets.counts("partner", facets.docs_with_any("partner", (name,)), ())
+        ranked = sorted((v for v in together if v.count and v.value != name), key=lambda v: (-v.count, sort_key(v.value)))
+        return [value.as_dict() for value in ranked[:limit]]
+
     def _partner_name(self, name: str) -> str:
         """A filter value as typed (alias, any case, no Azerbaijani letters) → the partner's display name."""
         partner = self.catalog.resolve(name)
