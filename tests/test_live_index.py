@@ -1,5 +1,5 @@
-"""The site and builds at the same time: a build killed at any moment leaves the previous index searchable,
-and a site searching in a loop while builds run sees no error and the new documents without a restart."""
+"""The site and builds at the same time: a build killed at any moment leaves the previous index searchable
+(and a second build started meanwhile stops with a message), and a site searching in a loop while builds run sees no error and the new documents without a restart."""
 import shutil
 import signal
 import subprocess
@@ -9,7 +9,9 @@ import time
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
+from indexer.cli import main
 from webui import create_app
 
 from .conftest import REPO, SEEDS, build_index, indexed_ids, search
@@ -32,22 +34,39 @@ def scale_export(tmp_path_factory) -> Path:
     return path
 
 
+def wait_for_lock(index: Path, process: subprocess.Popen) -> None:
+    """Until the build holds the build lock (seen in /proc/locks, without taking the lock ourselves)."""
+    lock = index / ".build.lock"
+    while process.poll() is None:
+        if lock.exists():
+            inode = f":{lock.stat().st_ino}"
+            if any(line.split()[5].endswith(inode) for line in Path("/proc/locks").read_text().splitlines()):
+                return
+        time.sleep(0.02)
+    pytest.fail("the build ended before it took its lock")
+
+
 def test_a_killed_build_leaves_the_previous_index_and_the_next_build_completes(tmp_path, scale_export):
     corpus, index = tmp_path / "corpus", tmp_path / "index"
     shutil.copytree(SEEDS, corpus)
     build_index(index, corpus)
     before = indexed_ids(index)
     shutil.copy(scale_export, corpus / "scale.jsonl.gz")
-    killed_running = 0
-    for moment, extra in ((0.3, ()), (1.5, ("--full",)), (3.0, ())):
+    # Killed during start-up, then at moments after the build took its lock (a --full build among them).
+    for delay, extra in ((None, ()), (0.1, ("--full",)), (0.6, ())):
         process = run_build(corpus, index, *extra)
-        time.sleep(moment)
-        killed_running += process.poll() is None
+        if delay is None:
+            time.sleep(0.3)
+        else:
+            wait_for_lock(index, process)
+            second = CliRunner().invoke(main, ["build", "--corpus", str(corpus), "--index", str(index)])
+            assert second.exit_code == 1 and "başqa bir indeksləmə artıq işləyir" in second.output
+            time.sleep(delay)
+            assert process.poll() is None, "the build ended before it could be killed: make the export bigger"
         process.send_signal(signal.SIGKILL)
         process.wait()
         assert search(index, "ombudsman")["total"] >= 1
-        assert indexed_ids(index) == before, f"killed after {moment} s"
-    assert killed_running >= 2, "the builds ended before they could be killed: make the export bigger"
+        assert indexed_ids(index) == before, f"killed {delay} s after it took the lock"
     finished = run_build(corpus, index)
     out, err = finished.communicate(timeout=120)
     assert finished.returncode == 0, err.decode()
