@@ -54,9 +54,13 @@ class _Suffix:
         variants = [f"({_letter_class(self.buffer)})", "()"] if self.buffer else ["()"]
         self.regexes = [re.compile(f"{variant}{pattern}$") for variant in variants]
         self.length = len(body) + self.after_possessive
+        # the letters a word must end in for the suffix to match: most words are rejected without a regex
+        self.last_letters = frozenset(_letter_class(body[-1]).strip("[]"))
 
     def cuts(self, word: str) -> list[int]:
         """Where the stem may end if this suffix ends the word (buffered reading first)."""
+        if word[-1:] not in self.last_letters:
+            return []
         matches = [regex.search(word) for regex in self.regexes]
         return [match.start() for match in matches if match and self._fits(word, match)]
 

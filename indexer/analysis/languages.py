@@ -1,0 +1,47 @@
+"""Which stemmer a word gets: Azerbaijani by default, Snowball's own for the other languages of the corpus.
+
+A document that says its language (`Document.lang`: front matter, JSON `lang`, `<html lang>`) has its Latin
+words stemmed in that language. Their stems carry the language as a prefix (`en:meet`), so they never meet an
+Azerbaijani stem of the same spelling; a query word looks them up as low-weight variants.
+Cyrillic words are Russian when their letters say so, or when the whole document is Russian.
+"""
+import snowballstemmer
+
+from .stemmer import AzerbaijaniStemmer
+
+AZERBAIJANI = "az"
+OTHER_LATIN = ("en", "tr")  # languages whose Latin words get their own Snowball stemmer, prefix `en:`, `tr:`
+RUSSIAN = "ru"
+
+_snowball = {code: snowballstemmer.stemmer(name) for code, name in
+             (("en", "english"), ("tr", "turkish"), (RUSSIAN, "russian"))}
+_azerbaijani = AzerbaijaniStemmer().stemWord
+
+
+def language(code: str | None) -> str:
+    """A declared language (`en-GB`, `TR`, `ru_RU`, `az-Latn`, None) → the analysis language; unknown ones are `az`."""
+    short = (code or "").strip().lower().replace("_", "-").split("-")[0]
+    return short if short in OTHER_LATIN or short == RUSSIAN else AZERBAIJANI
+
+
+def azerbaijani_stem(word: str) -> str:
+    """The Azerbaijani stem function in use (swapped by `using_stemmer` in evaluations)."""
+    return _azerbaijani(word)
+
+
+def russian_stem(word: str) -> str:
+    return _snowball[RUSSIAN].stemWord(word)
+
+
+def other_stem(word: str, lang: str) -> str:
+    """`en:meet`: the stem in another language, with that language as a prefix."""
+    return f"{lang}:{_snowball[lang].stemWord(word)}"
+
+
+def set_azerbaijani_stemmer(stem_word) -> None:
+    global _azerbaijani
+    _azerbaijani = stem_word
+
+
+def current_azerbaijani_stemmer():
+    return _azerbaijani
