@@ -11,16 +11,16 @@ from typing import NamedTuple
 
 from .casefold import az_lower
 from .folding import fold, is_cyrillic, is_russian, normalize_letters, to_latin
-from .languages import (AZERBAIJANI, OTHER_LATIN, azerbaijani_stem, current_azerbaijani_stemmer, language,
-                        other_stem, russian_stem, set_azerbaijani_stemmer)
+from .languages import (AZERBAIJANI, OTHER_LATIN, azerbaijani_root, azerbaijani_stem, current_azerbaijani_stemmer,
+                        language, other_stem, roots_in_use, russian_stem, set_azerbaijani_stemmer)
 from .stopwords import is_stop_word
 from .tokenizer import TOKEN, base, spans, without_joiners
 
-__all__ = ["Word", "analyze", "az_lower", "fold", "language", "query_variants", "stem", "term_positions", "terms",
+__all__ = ["EXACT", "FOLDED", "ROOT", "WEIGHTS", "Word", "analyze", "az_lower", "fold", "language", "query_variants", "stem", "term_positions", "terms",
            "using_stemmer", "words"]
 
-EXACT, FOLDED = "=", "~"  # prefixes of the stacked terms; a stem term has none
-WEIGHTS = {"exact": 1.5, "stem": 1.0, "other language": 0.8, "folded": 0.6}
+EXACT, FOLDED, ROOT = "=", "~", "^"  # prefixes of the stacked terms; a stem term has none
+WEIGHTS = {"exact": 1.5, "stem": 1.0, "other language": 0.8, "folded": 0.6, "root": 0.5}
 
 
 class Word(NamedTuple):
@@ -30,6 +30,7 @@ class Word(NamedTuple):
     start: int  # offsets of the word in the original text
     end: int
     stop: bool
+    root: str = ""  # the diacritic-free verb root of a voice or verbal-noun form: "qaytar" of "qaytarılması"
 
 
 class _Analysed(NamedTuple):
@@ -37,6 +38,7 @@ class _Analysed(NamedTuple):
     stem: str
     folded: str
     stop: bool
+    root: str
 
 
 def stem(word: str, lang: str = AZERBAIJANI) -> str:
@@ -72,7 +74,8 @@ def _analyse(token: str, lang: str) -> _Analysed:
     lower = _lower(token, lang)
     surface = _latin_script(without_joiners(lower))
     stemmed = stem(base(lower), lang)
-    return _Analysed(surface, stemmed, fold(stemmed), is_stop_word(surface))
+    root = azerbaijani_root(stemmed) if lang == AZERBAIJANI and not is_cyrillic(stemmed) else None
+    return _Analysed(surface, stemmed, fold(stemmed), is_stop_word(surface), fold(root) if root else "")
 
 
 # Per language, each token the tokenizer's pattern matches → for each word in it: (its terms, its analysis,
@@ -102,7 +105,7 @@ def words(text: str, lang: str = AZERBAIJANI) -> list[Word]:
         token, offset = match.group(), match.start()
         for _, analysed, start, end in cache.get(token) or _entries(token, lang):
             found.append(Word(analysed.surface, analysed.stem, analysed.folded, offset + start, offset + end,
-                              analysed.stop))
+                              analysed.stop, analysed.root))
     return found
 
 
@@ -111,6 +114,8 @@ def terms(word: Word | _Analysed) -> list[str]:
     stacked = [word.stem, EXACT + word.surface]
     if word.folded != word.stem:
         stacked.append(FOLDED + word.folded)
+    if word.root:
+        stacked.append(ROOT + word.root)
     return stacked
 
 
@@ -147,12 +152,17 @@ def query_variants(word: Word) -> list[tuple[str, float]]:
     """The terms a query word looks for, with their weights: the exact form, the stem, the folded stem.
 
     A folded stem is looked up with and without its prefix, because a text written without Azerbaijani
-    letters has plain-letter stems of its own (`Qazaxistan ombudsmani`). The word's English and Turkish
-    stems find it in documents of those languages (`meetings` → `en:meet`).
+    letters has plain-letter stems of its own (`Qazaxistan ombudsmani`). A verb finds the other voices and
+    verbal nouns of its root (`qaytarmaq` → `qaytarılması`, and back). The word's English and Turkish stems
+    find it in documents of those languages (`meetings` → `en:meet`).
     """
     variants = {EXACT + word.surface: WEIGHTS["exact"], word.stem: WEIGHTS["stem"]}
     variants.setdefault(FOLDED + word.folded, WEIGHTS["folded"])
     variants.setdefault(word.folded, WEIGHTS["folded"])
+    if roots_in_use() and not is_cyrillic(word.stem):
+        root = word.root or word.folded  # a root itself (qaytar) meets the roots of its other forms
+        for term in (ROOT + root, FOLDED + root, root):
+            variants.setdefault(term, WEIGHTS["root"])
     if not is_cyrillic(word.surface) and not any(ch.isdigit() for ch in word.surface):
         turkish = other_stem(word.surface, "tr")
         variants.setdefault(other_stem(word.surface.replace("ı", "i"), "en"), WEIGHTS["other language"])
@@ -168,7 +178,7 @@ def using_stemmer(stem_word):
     For evaluations that compare stemmers through the real engine (bench/eval_retrieval.py).
     """
     previous = current_azerbaijani_stemmer()
-    set_azerbaijani_stemmer(stem_word)
+    set_azerbaijani_stemmer(stem_word)  # verb roots are part of ours: a baseline has none
     _caches.clear()
     try:
         yield

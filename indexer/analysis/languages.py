@@ -7,7 +7,7 @@ Cyrillic words are Russian when their letters say so, or when the whole document
 """
 import snowballstemmer
 
-from .stemmer import AzerbaijaniStemmer
+from .stemmer import AzerbaijaniStemmer, verb_root
 
 AZERBAIJANI = "az"
 OTHER_LATIN = ("en", "tr")  # languages whose Latin words get their own Snowball stemmer, prefix `en:`, `tr:`
@@ -15,7 +15,8 @@ RUSSIAN = "ru"
 
 _snowball = {code: snowballstemmer.stemmer(name) for code, name in
              (("en", "english"), ("tr", "turkish"), (RUSSIAN, "russian"))}
-_azerbaijani = AzerbaijaniStemmer().stemWord
+_OURS = AzerbaijaniStemmer().stemWord
+_azerbaijani = _OURS
 
 
 def language(code: str | None) -> str:
@@ -27,6 +28,15 @@ def language(code: str | None) -> str:
 def azerbaijani_stem(word: str) -> str:
     """The Azerbaijani stem function in use (swapped by `using_stemmer` in evaluations)."""
     return _azerbaijani(word)
+
+
+def azerbaijani_root(stem: str) -> str | None:
+    """The verb root of an Azerbaijani stem (`stemmer.verb_root`); never with a baseline stemmer swapped in."""
+    return verb_root(stem) if roots_in_use() else None
+
+
+def roots_in_use() -> bool:
+    return _azerbaijani is _OURS
 
 
 def russian_stem(word: str) -> str:

@@ -262,3 +262,38 @@ def _mutated_k(folded: str) -> bool:
     """çörəy-i comes from çörək: a final y after a vowel, in a word of two syllables or more."""
     syllables = sum(ch in _VOWELS for ch in folded)
     return folded.endswith("y") and folded[-2] in _VOWELS and syllables >= 2
+
+
+# Voice suffixes, on the diacritic-free stem: causative -dIr, passive -Il/-In after a consonant, -n after a vowel,
+# causative -t after a vowel. `tanın` is tanı-n or tan-ın: both are tried.
+_VOICE = (re.compile(r"(?<=[^aeiou])(?:d[iu]r|[iu][ln])$"), re.compile(r"(?<=[aeiou])[nt]$"))
+
+
+def verb_root(stem: str) -> str | None:
+    """The verb a stem is a voice or verbal-noun form of: `pozulma` → `poz`, `qaytarıl` → `qaytar`,
+    `zədələnmə` → `zədələ`, `qiymətləndirilmə` → `qiymətləndir`; None if it is not one, or is the root itself.
+
+    Not a stem: derivation stays apart in `stem()`. Search adds the root as a low-weight term, because users
+    type the active verb (`qaytarmaq`) where the law writes the passive verbal noun (`qaytarılması`).
+    The shortest listed root (stemmer_verb_roots.txt) wins.
+    """
+    verb = stem[:-2] if re.search("m[ae]$", fold(stem)) else stem  # the verbal noun -mA
+    roots = [_listed_verb(candidate) for candidate in _voice_readings(verb)]
+    found = min(filter(None, roots), key=len, default=None)
+    return found if found != stem else None
+
+
+def _voice_readings(verb: str) -> list[str]:
+    """The verb and what remains after peeling voice suffixes, every way they can be read."""
+    readings = [verb]
+    for pattern in _VOICE:
+        match = pattern.search(fold(verb))
+        rest = verb[: match.start()] if match else ""
+        if len(rest) >= 2 and _VOWELS & set(rest):
+            readings += _voice_readings(rest)
+    return readings
+
+
+def _listed_verb(candidate: str) -> str | None:
+    spelled = {"ed": "et", "ged": "get"}.get(candidate, candidate)  # ed-il-, ged-il-
+    return spelled if _in_list(spelled, "verbs") else None
