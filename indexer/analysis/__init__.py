@@ -2,8 +2,8 @@
 
 A word of a text becomes a `Word`: its case-folded surface form, its stem and its diacritic-free stem,
 with its offsets in the original text for highlighting. `analyze()` gives the terms the index holds;
-`query_variants()` the terms a query word looks for, with the weight of each. A text's language (`lang`,
-a document's declared language; Azerbaijani when unknown) decides which stemmer its Latin words get.
+`query_variants()` the terms a query word looks for, with the weight of each. In a text that declares another
+language (`lang`: English, Turkish), each Latin word also gets its stem in that language (docs/analysis.md).
 """
 import unicodedata
 from contextlib import contextmanager
@@ -12,7 +12,7 @@ from typing import NamedTuple
 from .casefold import az_lower
 from .folding import fold, is_cyrillic, is_russian, normalize_letters, to_latin
 from .languages import (AZERBAIJANI, OTHER_LATIN, azerbaijani_root, azerbaijani_stem, current_azerbaijani_stemmer,
-                        language, other_stem, roots_in_use, russian_stem, set_azerbaijani_stemmer)
+                        language, other_stem, query_root, russian_stem, set_azerbaijani_stemmer)
 from .stopwords import is_stop_word
 from .tokenizer import TOKEN, base, spans, without_joiners
 
@@ -31,6 +31,7 @@ class Word(NamedTuple):
     end: int
     stop: bool
     root: str = ""  # the diacritic-free verb root of a voice or verbal-noun form: "qaytar" of "qaytarılması"
+    other: str = ""  # in a text of another language, the word's stem in it: "en:meet"
 
 
 class _Analysed(NamedTuple):
@@ -39,20 +40,16 @@ class _Analysed(NamedTuple):
     folded: str
     stop: bool
     root: str
+    other: str
 
 
-def stem(word: str, lang: str = AZERBAIJANI) -> str:
-    """The stem of one lower-cased word, in Latin script (Cyrillic is transliterated, Russian stemmed as Russian).
-
-    In a text of another language (`lang="en"`, `"tr"`), a Latin word's stem carries that language: `en:meet`.
-    """
+def stem(word: str) -> str:
+    """The stem of one lower-cased word, in Latin script (Cyrillic is transliterated, Russian stemmed as Russian)."""
     word = _latin_script(word)
     if is_cyrillic(word):
         return russian_stem(word)
     if any(ch.isdigit() for ch in word):
         return word
-    if lang in OTHER_LATIN:
-        return other_stem(word, lang)
     return azerbaijani_stem(word)
 
 
@@ -73,9 +70,11 @@ def _analyse(token: str, lang: str) -> _Analysed:
     """Analysis of one word as the tokenizer split it (`BMT-nin`)."""
     lower = _lower(token, lang)
     surface = _latin_script(without_joiners(lower))
-    stemmed = stem(base(lower), lang)
-    root = azerbaijani_root(stemmed) if lang == AZERBAIJANI and not is_cyrillic(stemmed) else None
-    return _Analysed(surface, stemmed, fold(stemmed), is_stop_word(surface), fold(root) if root else "")
+    stemmed = stem(base(lower))
+    latin = not is_cyrillic(stemmed) and not any(ch.isdigit() for ch in stemmed)
+    root = azerbaijani_root(stemmed) if latin else None
+    other = other_stem(_latin_script(base(lower)), lang) if latin and lang in OTHER_LATIN else ""
+    return _Analysed(surface, stemmed, fold(stemmed), is_stop_word(surface), fold(root) if root else "", other)
 
 
 # Per language, each token the tokenizer's pattern matches → for each word in it: (its terms, its analysis,
@@ -105,7 +104,7 @@ def words(text: str, lang: str = AZERBAIJANI) -> list[Word]:
         token, offset = match.group(), match.start()
         for _, analysed, start, end in cache.get(token) or _entries(token, lang):
             found.append(Word(analysed.surface, analysed.stem, analysed.folded, offset + start, offset + end,
-                              analysed.stop, analysed.root))
+                              analysed.stop, analysed.root, analysed.other))
     return found
 
 
@@ -116,6 +115,8 @@ def terms(word: Word | _Analysed) -> list[str]:
         stacked.append(FOLDED + word.folded)
     if word.root:
         stacked.append(ROOT + word.root)
+    if word.other:
+        stacked.append(word.other)
     return stacked
 
 
@@ -159,8 +160,8 @@ def query_variants(word: Word) -> list[tuple[str, float]]:
     variants = {EXACT + word.surface: WEIGHTS["exact"], word.stem: WEIGHTS["stem"]}
     variants.setdefault(FOLDED + word.folded, WEIGHTS["folded"])
     variants.setdefault(word.folded, WEIGHTS["folded"])
-    if roots_in_use() and not is_cyrillic(word.stem):
-        root = word.root or word.folded  # a root itself (qaytar) meets the roots of its other forms
+    root = query_root(word.stem, word.root)
+    if root:  # a root itself (qaytar) meets the roots of its other forms, and a form (qaytarılması) its root
         for term in (ROOT + root, FOLDED + root, root):
             variants.setdefault(term, WEIGHTS["root"])
     if not is_cyrillic(word.surface) and not any(ch.isdigit() for ch in word.surface):

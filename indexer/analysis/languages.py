@@ -1,13 +1,15 @@
 """Which stemmer a word gets: Azerbaijani by default, Snowball's own for the other languages of the corpus.
 
-A document that says its language (`Document.lang`: front matter, JSON `lang`, `<html lang>`) has its Latin
-words stemmed in that language. Their stems carry the language as a prefix (`en:meet`), so they never meet an
-Azerbaijani stem of the same spelling; a query word looks them up as low-weight variants.
-Cyrillic words are Russian when their letters say so, or when the whole document is Russian.
+A document that says its language (`Document.lang`: front matter, JSON `lang`, `<html lang>`) gets, for each
+Latin word, its stem in that language besides the Azerbaijani analysis (which already serves Turkish well, and
+which the query words share). That stem carries the language as a prefix (`en:meet`), so it never meets an
+Azerbaijani stem of the same spelling; a query word looks it up as a low-weight variant.
+Cyrillic words are Russian when their letters say so (`is_russian`), in any document: a query cannot know.
 """
 import snowballstemmer
 
-from .stemmer import AzerbaijaniStemmer, verb_root
+from .folding import fold
+from .stemmer import AzerbaijaniStemmer, is_verb_root, verb_root
 
 AZERBAIJANI = "az"
 OTHER_LATIN = ("en", "tr")  # languages whose Latin words get their own Snowball stemmer, prefix `en:`, `tr:`
@@ -33,6 +35,14 @@ def azerbaijani_stem(word: str) -> str:
 def azerbaijani_root(stem: str) -> str | None:
     """The verb root of an Azerbaijani stem (`stemmer.verb_root`); never with a baseline stemmer swapped in."""
     return verb_root(stem) if roots_in_use() else None
+
+
+def query_root(stem: str, root: str) -> str:
+    """The diacritic-free root a query word looks for in the other forms of its verb: its own root, or the
+    stem itself when it is a verb root (`qaytarmaq` → `qaytar`); empty for other words and baselines."""
+    if not roots_in_use():
+        return ""
+    return root or (fold(stem) if is_verb_root(stem) else "")
 
 
 def roots_in_use() -> bool:

@@ -294,6 +294,11 @@ def _voice_readings(verb: str) -> list[str]:
     return readings
 
 
+def is_verb_root(stem: str) -> bool:
+    """A listed verb root (`qaytar`, `ed` for et-)."""
+    return _listed_verb(stem) is not None
+
+
 def _listed_verb(candidate: str) -> str | None:
     spelled = {"ed": "et", "ged": "get"}.get(candidate, candidate)  # ed-il-, ged-il-
     return spelled if _in_list(spelled, "verbs") else None
