@@ -5,15 +5,16 @@
 Each query of tests/data/known_items.tsv looks for one article of ../shared/corpus/legal-az-codes.jsonl.gz.
 The articles are indexed with the real engine (`indexer.engine.build`, `Engine.search`), with the Azerbaijani
 stemmer swapped for each baseline (`indexer.analysis.using_stemmer`; a baseline's folded terms are
-`fold(baseline(word))`; the partner catalog keeps our analysis, partners do not take part in ranking). MRR@10: mean of 1/rank of the target within the first 10 hits (0 when absent);
-success@10: share of queries with the target in the first 10. Takes about a minute per stemmer and core.
+`fold(baseline(word))`; the partner catalog keeps our analysis: partners take no part in ranking).
+MRR@10: mean of 1/rank of the target within the first 10 hits (0 when absent); success@10: share of queries
+with the target in the first 10. Build: wall seconds of building one index (two are built at once).
 """
 import argparse
-from contextlib import nullcontext
 import multiprocessing
 import sys
 import tempfile
 import time
+from contextlib import nullcontext
 from pathlib import Path
 from unittest.mock import patch
 
@@ -68,8 +69,11 @@ def evaluate(name: str) -> dict:
         return {"name": name, "unavailable": stem}
     started = time.perf_counter()
     catalog = PartnerCatalog.load()  # with our analysis: a baseline may merge aliases the catalog keeps apart
-    with tempfile.TemporaryDirectory(dir=SCRATCH) as tmp, patch.object(PartnerCatalog, "load", return_value=catalog), \
-            using_stemmer(stem) if stem else nullcontext():
+    with (
+        tempfile.TemporaryDirectory(dir=SCRATCH) as tmp,
+        patch.object(PartnerCatalog, "load", return_value=catalog),
+        using_stemmer(stem) if stem else nullcontext(),
+    ):
         corpus, index_dir = Path(tmp, "corpus"), Path(tmp, "index")
         corpus.mkdir()
         (corpus / LEGAL.name).symlink_to(LEGAL)

@@ -16,8 +16,8 @@ from .languages import (AZERBAIJANI, OTHER_LATIN, azerbaijani_root, azerbaijani_
 from .stopwords import is_stop_word
 from .tokenizer import TOKEN, base, spans, without_joiners
 
-__all__ = ["EXACT", "FOLDED", "ROOT", "WEIGHTS", "Word", "analyze", "az_lower", "fold", "language", "query_variants", "stem", "term_positions", "terms",
-           "using_stemmer", "words"]
+__all__ = ["EXACT", "FOLDED", "ROOT", "WEIGHTS", "Word", "analyze", "az_lower", "fold", "language", "query_variants",
+           "stem", "term_positions", "terms", "using_stemmer", "words"]
 
 EXACT, FOLDED, ROOT = "=", "~", "^"  # prefixes of the stacked terms; a stem term has none
 WEIGHTS = {"exact": 1.5, "stem": 1.0, "other language": 0.8, "folded": 0.6, "root": 0.5}
@@ -88,8 +88,8 @@ def _entries(token: str, lang: str) -> tuple[_Entry, ...]:
     cache = _caches.setdefault(lang, {})
     found = cache.get(token)
     if found is None:
-        found = tuple((tuple(terms(analysed)), analysed, span.start, span.end)
-                      for span in spans(token) for analysed in (_analyse(span.text, lang),))
+        analysed = [(_analyse(span.text, lang), span) for span in spans(token)]
+        found = tuple((tuple(terms(word)), word, span.start, span.end) for word, span in analysed)
         if len(cache) < _CACHE_LIMIT:
             cache[token] = found
     return found
