@@ -171,10 +171,8 @@ def query_variants(word: Word) -> list[tuple[str, float]]:
         for term in (ROOT + root, FOLDED + root, root):
             variants.setdefault(term, WEIGHTS["root"])
     if not is_cyrillic(word.surface) and not any(ch.isdigit() for ch in word.surface):
-        turkish = other_stem(word.surface, "tr")
         variants.setdefault(other_stem(word.surface.replace("ı", "i"), "en"), WEIGHTS["other language"])
-        variants.setdefault(turkish, WEIGHTS["other language"])
-        variants.setdefault(FOLDED + fold(turkish), WEIGHTS["folded"])
+        variants.setdefault(other_stem(word.surface, "tr"), WEIGHTS["other language"])
     return list(variants.items())
 
 
