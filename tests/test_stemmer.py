@@ -123,3 +123,12 @@ def test_voice_and_verbal_noun_forms_have_a_verb_root(word, root):
 @pytest.mark.parametrize("word", ["qaytarmaq", "hüquqlarının", "qanun", "qadın", "vəkil", "ombudsman"])
 def test_roots_and_other_words_have_no_verb_root(word):
     assert verb_root(stem(word)) is None
+
+
+@pytest.mark.parametrize(
+    "word, expected",
+    [("bağlanır", "bağlan"), ("imzalandı", "imzalan"), ("hazırlanmış", "hazırlan"), ("aparılana", "aparıl"),
+     ("bilənə", "bil")],
+)
+def test_verbs_in_lan_and_participles_in_an(word, expected):
+    assert stem(word) == expected

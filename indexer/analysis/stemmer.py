@@ -21,8 +21,8 @@ _I_AFTER = {"a": "ı", "ı": "ı", "e": "i", "ə": "i", "i": "i", "o": "u", "u":
 # What a vowel of the input may stand for: plain i, o, u, e may be folded ı, ö, ü, ə.
 _MAY_BE = {"i": "iı", "o": "oö", "u": "uü", "e": "eə"}
 _TEMPLATE_LETTERS = {"A": "[aəe]", "I": "[ıiuü]", "Q": "[qğkyg]"}
-# Stems ending in a voice or derivation marker are verbs: edil-, veril-, işlə-, bildir-, göstərt-.
-_DERIVED_VERB = re.compile(r"..(il|ul|dir|dur|laş|leş|la|le)$")
+# Stems ending in a voice or derivation marker are verbs: edil-, veril-, işlə-, bağlan-, bildir-, göstərt-.
+_DERIVED_VERB = re.compile(r"..(il|ul|dir|dur|laş|leş|la|le|lan|len)$")
 _OPTATIVE = "(y)A"  # never after the negation: etməyə is the masdar etmə + dative
 _AORIST = ("(y)Ar", "(y)ArlAr")
 
@@ -234,7 +234,12 @@ def _verb_root(stem: str, suffix: _Suffix) -> str | None:
 def _is_verb(stem: str) -> bool:
     """A listed root (ed-, ged- are et-, get- before a vowel) or a stem ending in a derivation marker."""
     spelled = {"ed": "et", "ged": "get"}.get(stem, stem)
-    return _in_list(spelled, "verbs") or bool(_DERIVED_VERB.search(fold(stem)))
+    if _in_list(spelled, "verbs"):
+        return True
+    folded = fold(stem)
+    if folded.endswith(("lan", "len")) and _is_verb(stem[:-2]):
+        return False  # a participle in -An (aparıl-an, bil-ən), not a verb in -lAn (bağla-n)
+    return bool(_DERIVED_VERB.search(folded))
 
 
 def _restore(stem: str, after_vowel_suffix: bool) -> str:
