@@ -145,10 +145,8 @@ def test_a_verb_does_not_rank_its_other_forms_above_itself(languages, engine):
 # The engine does not pass a document's language to the analysis yet: `document_fields` must call
 # `term_positions(doc.title, doc.lang)` and `term_positions(doc.text, doc.lang)`, and the snippets must analyse
 # a hit's text with `words(text, lang)` (the language stored with the document). Until then these fail.
-NEEDS_LANG = pytest.mark.xfail(strict=True, reason="the engine does not pass Document.lang to indexer.analysis yet")
 
 
-@NEEDS_LANG
 @pytest.mark.parametrize(
     "query, doc_id, marked",
     [
