@@ -1,5 +1,5 @@
 from indexer.analysis import (analyze, az_lower, fold, language, query_variants, stem, term_positions, terms,
-                               using_stemmer, words)
+                               typed_word, using_stemmer, words)
 from indexer.analysis.collation import sort_key
 from indexer.analysis.tokenizer import spans
 
@@ -102,3 +102,7 @@ def test_using_stemmer_swaps_the_stemmer_and_restores_ours():
 def test_azerbaijani_alphabetical_order():
     names = ["Türkiyə", "Çin", "İran", "Ermənistan", "Cibuti", "Əfqanıstan", "Iraq"]
     assert sorted(names, key=sort_key) == ["Cibuti", "Çin", "Ermənistan", "Əfqanıstan", "Iraq", "İran", "Türkiyə"]
+
+
+def test_typed_word_shows_only_what_a_user_types():
+    assert [typed_word(t) for t in ["bakı", "=bakının", "~baki", "^bağla", "en:meet"]] == ["bakı", "bakının", None, None, None]

@@ -16,7 +16,7 @@ from .languages import (AZERBAIJANI, OTHER_LATIN, azerbaijani_root, azerbaijani_
 from .stopwords import is_stop_word
 from .tokenizer import TOKEN, base, spans, without_joiners
 
-__all__ = ["EXACT", "FOLDED", "ROOT", "WEIGHTS", "Word", "analyze", "az_lower", "fold", "language", "query_variants",
+__all__ = ["EXACT", "FOLDED", "ROOT", "WEIGHTS", "Word", "analyze", "typed_word", "az_lower", "fold", "language", "query_variants",
            "stem", "term_positions", "terms", "using_stemmer", "words"]
 
 EXACT, FOLDED, ROOT = "=", "~", "^"  # prefixes of the stacked terms; a stem term has none
@@ -124,6 +124,14 @@ def terms(word: Word | _Analysed) -> list[str]:
     if word.other:
         stacked.append(word.other)
     return stacked
+
+
+def typed_word(term: str) -> str | None:
+    """The word an index term holds as a user would type it (a stem, or an exact form without its prefix);
+    None for the folded, root and other-language terms, which are for matching, not for showing."""
+    if term[:1] in (FOLDED, ROOT) or ":" in term:
+        return None
+    return term.removeprefix(EXACT)
 
 
 def analyze(text: str, lang: str = AZERBAIJANI) -> list[str]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import bisect
 import heapq
 
-from indexer.analysis import EXACT, FOLDED, az_lower, fold
+from indexer.analysis import az_lower, fold, typed_word
 from indexer.analysis.stopwords import is_stop_word
 
 KIND_ORDER = {"partner": 0, "title": 1, "term": 2}  # a value found as several kinds is shown as the first
@@ -40,8 +40,8 @@ class Completions:
                    for alias in (name, *aliases)]
         for field, kind, least in (("title", "title", 1), ("body", "term", min_frequency)):
             for term, info in reader.iter_field(field):  # exact forms, and bare stems (a form equal to its stem)
-                word = term.decode("utf-8").removeprefix(EXACT)
-                if word[:1] != FOLDED and info.doc_frequency() >= least and not is_stop_word(word) and not word.isdigit():
+                word = typed_word(term.decode("utf-8"))
+                if word and info.doc_frequency() >= least and not is_stop_word(word) and not word.isdigit():
                     entries.append((word, kind, info.doc_frequency(), word))
         return cls(entries)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from indexer.analysis import EXACT, FOLDED, fold
+from indexer.analysis import EXACT, fold, typed_word
 from indexer.settings import DEFAULTS
 
 FIELDS = ("title", "body")
@@ -61,14 +61,14 @@ class Vocabulary:
 
     @classmethod
     def read(cls, reader) -> Vocabulary:
-        """Exact forms and stems of the text fields; folded stems are left out (their words are there already)."""
+        """Exact forms and stems of the text fields; folded, root and other-language terms are left out."""
         def entries():
             for field in FIELDS:
                 for term, info in reader.iter_field(field):
                     term = term.decode("utf-8")
-                    if not term.startswith(FOLDED):
-                        exact = term.startswith(EXACT)
-                        yield (term[1:] if exact else term), info.doc_frequency(), exact
+                    word = typed_word(term)
+                    if word is not None:
+                        yield word, info.doc_frequency(), term.startswith(EXACT)
         return cls(entries())
 
     def _add(self, near: str, key: str) -> None:
