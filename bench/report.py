@@ -65,7 +65,10 @@ def _sections(result: dict) -> list[str]:
     out = [f"### {size:,} documents", "",
            f"Measured {env['when']} at commit `{env['commit']}` (engine code hash `{env['engine_hash']}`, "
            f"index `{(result.get('ours') or {}).get('index', '–')}`), command `{result['command']}`; "
-           f"load average (1/5/15 min) {result['load_before']} before, {result['load_after']} after.", ""]
+           f"load average (1/5/15 min) {result['load_before']} before, {result['load_after']} after.", "",
+           f"Machine: {env['cpu']}, {env['nproc']} cores (`nproc`), {env['memory']} memory. Python {env['python']}, "
+           f"Whoosh (whoosh-reloaded) {env['whoosh']}, waitress {env['waitress']}, {env['tantivy']} (tantivy from PyPI), "
+           f"SQLite {env['sqlite']} (Python's sqlite3, FTS5).", ""]
     ours = result.get("ours")
     peers = result.get("peers", [])
     if not ours:
@@ -85,6 +88,8 @@ def _build_table(ours: dict, peers: list[dict]) -> list[str]:
     cells = [("full build, s", b["seconds"], lambda x: f"{x:.0f}", "seconds"),
              ("documents/s", b["docs_per_s"], lambda x: f"{x:.0f}", "docs_per_s"),
              ("index size, MB", b["bytes"] / 1e6, lambda x: f"{x:.0f}", "bytes")]
+    if "cpu_seconds" in b and all("cpu_seconds" in p["build"] for p in peers):
+        cells.insert(1, ("build CPU time, s", b["cpu_seconds"], lambda x: f"{x:.0f}", "cpu_seconds"))
     for label, value, fmt, key in cells:
         row = f"| {label} | {fmt(value)} |"
         for p in peers:

@@ -16,6 +16,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from timing import load_average
+
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "bench" / "out"
 SHARED_CORPUS = ROOT.parent / "shared" / "corpus"
@@ -85,11 +87,11 @@ def build_ours(size: int, reuse: bool = True) -> dict | None:
     if reuse and stats_file.exists():
         return json.loads(stats_file.read_text()) | {"cached": True}
     shutil.rmtree(target, ignore_errors=True)
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     summary = build([corpus_dir(size)], target, lambda path, reason: print(f"  skipped {path}: {reason}", file=sys.stderr))
     seconds = time.perf_counter() - started
     stats = {"docs": summary.indexed, "seconds": seconds, "docs_per_s": summary.indexed / seconds,
-             "bytes": dir_bytes(target)}
+             "cpu_seconds": time.process_time() - cpu, "bytes": dir_bytes(target), "load": load_average()}
     stats_file.write_text(json.dumps(stats))
     return stats | {"cached": False}
 
