@@ -23,7 +23,8 @@ import http_load
 import report
 from peers import PEERS
 from timing import load_average, summary, time_queries
-from workload import OUT, ROOT, build_ours, documents, engine_code_hash, index_dir, latest_index, load_queries
+from workload import (OUT, ROOT, build_ours, documents, documents_file, engine_code_hash, index_dir, latest_index,
+                      load_queries)
 
 from indexer.engine import Engine
 from indexer.request import SearchRequest
@@ -75,7 +76,7 @@ def _peer_answer(answer) -> dict:
 
 
 def _docs_key(size: int) -> str:
-    return f"{size}-{engine_code_hash()}"
+    return documents_file(size).name
 
 
 def _timed(run, queries, rounds: int) -> list[dict]:
