@@ -1,4 +1,5 @@
 from indexer.analysis import analyze, az_lower, fold, query_variants, stem, words
+from indexer.analysis.collation import sort_key
 from indexer.analysis.tokenizer import spans
 
 
@@ -35,10 +36,14 @@ def test_lookalike_letters_become_schwa():
 
 
 def test_analyze_stacks_stem_exact_and_folded_terms():
-    terms = analyze("Əməkdaşlıq")
-    assert terms[0] == stem("əməkdaşlıq")
-    assert "=əməkdaşlıq" in terms
-    assert "~" + fold(stem("əməkdaşlıq")) in terms
+    terms = analyze("Əməkdaşlığın")
+    assert terms[0] == stem("əməkdaşlığın")
+    assert "=əməkdaşlığın" in terms
+    assert "~" + fold(stem("əməkdaşlığın")) in terms
+
+
+def test_a_bare_form_is_indexed_by_its_stem_only():
+    assert analyze("Əməkdaşlıq") == ["əməkdaşlıq", "~emekdasliq"]
 
 
 def test_stop_words_are_marked():
@@ -52,3 +57,8 @@ def test_query_variants_weigh_exact_above_stem_above_folded():
 
 def test_fold_drops_diacritics():
     assert fold("əməkdaşlıq üçün ölkə ğ") == "emekdasliq ucun olke g"
+
+
+def test_azerbaijani_alphabetical_order():
+    names = ["Türkiyə", "Çin", "İran", "Ermənistan", "Cibuti", "Əfqanıstan", "Iraq"]
+    assert sorted(names, key=sort_key) == ["Cibuti", "Çin", "Ermənistan", "Əfqanıstan", "Iraq", "İran", "Türkiyə"]

@@ -10,6 +10,7 @@ from whoosh.query import Every
 from whoosh.scoring import BM25F
 
 from indexer import snippets
+from indexer.analysis.collation import sort_key
 from indexer.extract.partners import PartnerCatalog
 from indexer.request import SearchRequest
 from indexer.settings import DEFAULTS
@@ -126,6 +127,6 @@ def _year_facet(values) -> list[dict]:
 
 
 def _partner_facet(values) -> list[dict]:
-    ranked = sorted((v for v in values if v.count or v.selected), key=lambda v: (-v.count, v.value))
+    ranked = sorted((v for v in values if v.count or v.selected), key=lambda v: (-v.count, sort_key(v.value)))
     shown = [v for v in ranked[: DEFAULTS["FACET_LIMIT"]]] + [v for v in ranked[DEFAULTS["FACET_LIMIT"] :] if v.selected]
     return [value.as_dict() for value in shown]

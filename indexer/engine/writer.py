@@ -12,6 +12,7 @@ from indexer.extract import extract
 from indexer.extract.partners import PartnerCatalog
 from indexer.parsing import SkipFile, parse_file
 
+from .codec import Codec
 from .fields import document_fields
 from .schema import make_schema
 
@@ -56,7 +57,7 @@ def build(corpora: list[Path], index_dir: Path, report: Reporter) -> BuildSummar
         summary.problems.append((path, reason))
         report(path, reason)
 
-    writer = index.writer(limitmb=256)
+    writer = index.writer(limitmb=256, codec=Codec())
     for corpus in corpora:
         for path in corpus_files(corpus):
             summary.indexed += _add_file(writer, path, corpus, catalog, skip, report)

@@ -32,6 +32,7 @@ from indexer.analysis import az_lower, fold, words
 from indexer.analysis.tokenizer import base
 
 DEFAULT_PATH = Path(__file__).parent.parent / "data" / "partners.yaml"
+TEXT_WORD_CACHE = 200_000  # distinct tokens remembered; more than the vocabulary of any corpus we serve
 SHORTEST_BARE_FORM = 4  # letters left after removing an ending; fewer are too often another word (`ABŞ` ≠ `AB`+`ş`)
 SENTENCE_ENDS = frozenset(".!?:…\n")
 BEFORE_A_SENTENCE = " \t\"'«“„(—–-*"
@@ -56,13 +57,14 @@ class Case(Enum):
 
 
 class _TextWord(NamedTuple):
+    """How a text word can meet an alias word; it depends only on the token, so it is cached per token."""
+
     stem: str  # diacritic-free stem
     written: str  # lower case, without the ending after a hyphen: `ABŞ-ın` → `abş`
     space: str  # "form" for a word written with Azerbaijani letters, "folded" for one without
     form: str  # lower case, without the ending after a hyphen; diacritic-free in the "folded" space
     bare_forms: tuple[str, ...]  # `form` without each catalog ending it may carry
     case: Case
-    starts_sentence: bool
 
 
 @dataclass(frozen=True)
@@ -94,6 +96,7 @@ class PartnerCatalog:
         self._partners = [partner for partner in partners if partner.kind != "home"]
         self._trie = _Node()
         self._by_key: dict[str, Partner] = {}  # the resolve() key of every name and alias, home included
+        self._text_words: dict[str, _TextWord] = {}  # token → how it meets alias words; tokens repeat across texts
         for partner in partners:
             for alias in (partner.name, *partner.aliases):
                 self._add(partner, alias, alias in common_words)
@@ -114,10 +117,12 @@ class PartnerCatalog:
     def find(self, text: str) -> list[Partner]:
         """The partners named in `text`, each once, in order of first mention; the longest name wins."""
         found: dict[str, Partner] = {}
-        text_words = [self._text_word(text, word.folded, word.start, word.end) for word in words(text)]
+        text_words = _TextWords(self, text)
         position = 0
         while position < len(text_words):
-            length, partner = self._longest_at(text_words, position)
+            length, partner = (0, None)
+            if text_words.capitalised(position):  # every alias begins with a capital
+                length, partner = self._longest_at(text_words, position)
             if partner is not None and partner.kind != "home":
                 found.setdefault(partner.name, partner)
             position += max(length, 1)
@@ -147,32 +152,61 @@ class PartnerCatalog:
         if self._by_key.setdefault(key, partner) is not partner:
             raise ValueError(f"alias {alias!r} of {partner.name} is also a name of {self._by_key[key].name}")
 
-    def _text_word(self, text: str, stem: str, start: int, end: int) -> _TextWord:
+    def text_word(self, token: str, stem: str) -> _TextWord:
         """A word with Azerbaijani letters is compared as written (`Malını` is not `Mali`); one without them may be
         typed without diacritics (`Turkiyenin`), so it is compared without them."""
-        token = text[start:end]
+        cached = self._text_words.get(token)
+        if cached is not None:
+            return cached
         written = _lower(token)
         space = "form" if AZERBAIJANI_LETTERS & set(base(token)) else "folded"
         form = written if space == "form" else fold(written)
         endings = self._endings[space]
         bare = tuple(form[: -len(e)] for e in endings if form.endswith(e) and len(form) - len(e) >= SHORTEST_BARE_FORM)
-        return _TextWord(stem, written, space, form, bare, _case_of(token), _starts_sentence(text, start))
+        word = _TextWord(stem, written, space, form, bare, _case_of(token))
+        if len(self._text_words) < TEXT_WORD_CACHE:
+            self._text_words[token] = word
+        return word
 
-    def _longest_at(self, text_words: list[_TextWord], start: int) -> tuple[int, Partner | None]:
+    def _longest_at(self, text_words: _TextWords, start: int) -> tuple[int, Partner | None]:
         """The longest alias whose words are the text words from `start` on, with its length in words."""
         nodes, best = [self._trie], (0, None)
         for position in range(start, len(text_words)):
             nodes = [child for node in nodes for child in node.step(text_words[position])]
             if not nodes:
                 break
-            found_cases = [word.case for word in text_words[start : position + 1]]
-            at_sentence_start = text_words[start].starts_sentence
+            found_cases = [text_words[i].case for i in range(start, position + 1)]
             for alias in (alias for node in nodes for alias in node.aliases):
-                if alias.inside_sentence_only and at_sentence_start:
+                if alias.inside_sentence_only and text_words.starts_sentence(start):
                     continue
                 if all(found.value >= needed.value for found, needed in zip(found_cases, alias.cases)):
                     best = (position + 1 - start, alias.partner)
         return best
+
+
+class _TextWords:
+    """The words of one text, each turned into a `_TextWord` only when the matcher looks at it."""
+
+    def __init__(self, catalog: PartnerCatalog, text: str):
+        self._catalog, self._text = catalog, text
+        self._words = words(text)
+        self._cache: dict[int, _TextWord] = {}
+
+    def __len__(self) -> int:
+        return len(self._words)
+
+    def __getitem__(self, position: int) -> _TextWord:
+        found = self._cache.get(position)
+        if found is None:
+            word = self._words[position]
+            found = self._cache[position] = self._catalog.text_word(self._text[word.start : word.end], word.folded)
+        return found
+
+    def capitalised(self, position: int) -> bool:
+        return self._text[self._words[position].start].isupper()
+
+    def starts_sentence(self, position: int) -> bool:
+        return _starts_sentence(self._text, self._words[position].start)
 
 
 def _child_for(node: _Node, stem: str, lower: str, case: Case) -> _Node:
