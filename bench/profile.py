@@ -23,7 +23,7 @@ from indexer.request import SearchRequest
 BEGIN, END = "<!-- profiles: begin (bench/profile.py writes this part) -->", "<!-- profiles: end -->"
 PROFILES = OUT / "profiles"
 OURS = ("indexer/", "whoosh/", "markupsafe/", "snowballstemmer/")
-TOP = 14
+TOP = 10
 PASSES = 1
 SLOW_KINDS = ["multi_word", "phrase"]  # the slowest at 10,000 documents
 
@@ -48,6 +48,29 @@ def _short(path: str) -> str:
         if part in path:
             return part + path.split(part, 1)[1]
     return path
+
+
+SEARCH_PARTS = (  # the steps of one full request, as the engine calls them
+    ("indexer/engine/query.py", "build_query", "parse the query"),
+    ("whoosh/searching.py", "docs_for_query", "every matching document (for the total and the facets)"),
+    ("indexer/engine/facets.py", "docs_with_any", "documents of the selected facet values"),
+    ("indexer/engine/facets.py", "counts", "facet counts"),
+    ("whoosh/searching.py", "search", "Whoosh search: score every match, keep the top ten"),
+    ("whoosh/searching.py", "fields", "stored fields of the ten hits"),
+    ("whoosh/searching.py", "stored_fields", "stored fields of the ten hits"),
+    ("indexer/snippets.py", "snippet", "snippets of the ten hits"),
+)
+
+
+def parts_table(root, per: int) -> list[str]:
+    """The full request split into its steps (a step's callees included)."""
+    spent = inclusive_times(root)
+    rows = ["| step | function | ms per query | share |", "|---|---|---|---|"]
+    for path, function, label in SEARCH_PARTS:
+        seconds = spent.get((path, function), 0.0)
+        if seconds:
+            rows.append(f"| {label} | `{path}:{function}` | {seconds * 1000 / per:.2f} | {seconds / root.time:.0%} |")
+    return rows
 
 
 def top_table(root, per: int, unit: str) -> list[str]:
@@ -99,7 +122,7 @@ def main():
     for query in queries:
         by_kind[query.kind].append(query)
     sample = queries[:: args.every]
-    groups = [(f"every {args.every}th query" if args.every > 1 else "all queries", sample)]
+    groups = [(f"every {args.every}rd query" if args.every == 3 else f"every {args.every}th query" if args.every > 1 else "all queries", sample)]
     groups += [(kind, by_kind[kind][:: args.every]) for kind in args.kinds]
     profile_queries(engine, sample, passes=1)  # warm-up
     for label, group in groups:
@@ -109,6 +132,7 @@ def main():
             profiler.output_text(unicode=True, color=False))
         sections += [f"**{label}** ({len(group)} queries × {PASSES} at {args.size:,} documents, "
                      f"{per_query:.1f} ms per query under the profiler):", ""]
+        sections += parts_table(profiler.last_session.root_frame(), PASSES * len(group)) + [""]
         sections += top_table(profiler.last_session.root_frame(), PASSES * len(group), "ms per query") + [""]
         print(f"profiled {label}: {per_query:.1f} ms per query", flush=True)
         write_section("\n".join([BEGIN, ""] + sections + [END]))
