@@ -22,6 +22,15 @@ SETTINGS = (
     Setting("MAX_QUERY_LENGTH", 1000, "longest query, in characters, that is searched"),
     Setting("FACET_LIMIT", 30, "most partner values listed beside the results"),
     Setting("SNIPPET_FRAGMENTS", 3, "most fragments of text shown per hit"),
+    Setting("PREFIX_TERMS", 256, "most index terms a `word*` query expands to (the most frequent first)"),
+    Setting("TERM_SET_BUDGET", 4_000_000, "document numbers held in the cache of per-term document sets"),
+    Setting("TYPO_MIN_LENGTH", 4, "shortest query word that is tried with corrections"),
+    Setting("TYPO_LONG_WORD", 8, "words this long or longer may have two typos; shorter words one"),
+    Setting("SUGGEST_RATIO", 5, "a corrected query is suggested when it finds this many times more documents"),
+    Setting("WARM_VOCABULARIES", True, "build the completion and typo vocabularies in the background when an index opens"),
+    Setting("COMPLETE_MIN_DF", 2, "least documents a word needs to be offered as a completion"),
+    Setting("SIMILAR_TERMS", 12, "distinctive stems of a document used to find similar ones"),
+    Setting("SIMILAR_TEXT_LIMIT", 100_000, "characters of a document analysed to find similar ones"),
 )
 DEFAULTS = {setting.name: setting.default for setting in SETTINGS}
 

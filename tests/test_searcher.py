@@ -1,4 +1,6 @@
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from indexer.engine import Engine, IndexMissing
 from indexer.request import SearchRequest
@@ -35,7 +37,13 @@ def test_partner_filter_accepts_any_spelling(engine):
 
 
 def test_words_are_anded(engine):
-    assert ids(engine.search(SearchRequest(q="COP29 Pakistan"))) == []
+    result = engine.search(SearchRequest(q="ombudsman Pakistan"))
+    assert ids(result) == [SEED_2] and not result["partial"]
+
+
+def test_no_document_with_every_word_shows_partial_matches(engine):
+    result = engine.search(SearchRequest(q="COP29 Pakistan"))
+    assert result["partial"] and set(ids(result)) == {SEED_1, SEED_2}
 
 
 def test_empty_query_lists_everything_newest_first(engine):
@@ -81,3 +89,77 @@ def test_document_returns_text_and_links(engine):
 def test_missing_index_is_a_clear_error(tmp_path):
     with pytest.raises(IndexMissing, match="indeks yoxdur"):
         Engine(tmp_path)
+
+
+@pytest.mark.parametrize("typo, correction, expected", [
+    ("ombudsmn", "ombudsman", SEED_2),
+    ("əmakdaşlıq", "əməkdaşlıq", SEED_2),
+    ("Pakistn", "Pakistan", SEED_2),
+])
+def test_typos_lead_to_the_right_documents(engine, typo, correction, expected):
+    result = engine.search(SearchRequest(q=typo))
+    assert result["corrected"] and result["suggestion"] == correction
+    assert expected in ids(result)
+
+
+def test_a_correct_query_gets_no_suggestion(engine):
+    result = engine.search(SearchRequest(q="Pakistan"))
+    assert result["suggestion"] is None and not result["corrected"]
+
+
+def test_a_typo_beside_a_good_word_is_corrected_in_place(engine):
+    result = engine.search(SearchRequest(q="ombudsman Pakistn"))
+    assert result["suggestion"] == "ombudsman Pakistan" and ids(result) == [SEED_2]
+
+
+def test_titles_are_highlighted(engine):
+    hit = engine.search(SearchRequest(q="COP29"))["hits"][0]
+    assert "<mark>COP29</mark>" in hit["title_html"]
+
+
+def test_query_language_reaches_the_results(engine):
+    assert ids(engine.search(SearchRequest(q="ombudsman -Pakistan"))) and SEED_2 not in ids(engine.search(SearchRequest(q="ombudsman -Pakistan")))
+    assert set(ids(engine.search(SearchRequest(q="Pakistan OR COP29")))) == {SEED_1, SEED_2}
+    assert ids(engine.search(SearchRequest(q="title:seminar"))) == ["un_seminar"]
+
+
+def test_a_page_past_the_end_is_empty_not_an_error(engine):
+    result = engine.search(SearchRequest(q="ombudsman", page=1000, per_page=100))
+    assert result["hits"] == [] and result["total"] > 0
+
+
+def test_completions_keep_the_words_before_and_fold_letters(engine):
+    values = {c["value"]: c["kind"] for c in engine.complete("ombudsman pak")}
+    assert values.get("ombudsman Pakistan") == "partner"
+    assert any(c["value"].startswith("əməkdaş") for c in engine.complete("emek"))
+    assert engine.complete("") == [] and engine.complete("ombudsman ") == []
+
+
+def test_similar_documents_exclude_the_document_itself(engine):
+    similar = engine.similar(SEED_2)
+    assert similar and all(set(s) == {"id", "title", "date"} for s in similar)
+    assert SEED_2 not in [s["id"] for s in similar]
+    assert engine.similar("no-such-doc") == []
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(q=st.lists(st.sampled_from(list('ombudsan Pkit"()-*:əç') + [" OR ", " NOT ", "title:"]), max_size=30).map("".join)
+       | st.text(max_size=80), page=st.integers(1, 1000), sort=st.sampled_from(["relevance", "date"]),
+       years=st.lists(st.integers(2019, 2026), max_size=2), partners=st.lists(st.sampled_from(["Pakistan", "çin", "yox"]), max_size=2))
+def test_any_query_gets_an_answer(engine, q, page, sort, years, partners):
+    result = engine.search(SearchRequest.from_params(q=q, years=years, partners=partners, page=page, sort=sort))
+    assert result["total"] >= len(result["hits"])
+    assert all(set(c) == {"value", "kind"} for c in engine.complete(q))
+
+
+def test_phrase_hits_are_only_documents_with_the_phrase(engine):
+    phrase = engine.search(SearchRequest(q='"insan hüquqları"', per_page=100))
+    assert phrase["total"] == len(phrase["hits"]) > 0
+    assert all("<mark>" in hit["snippet"] for hit in phrase["hits"])
+    assert engine.search(SearchRequest(q='"hüquqları insan"'))["hits"] == []
+
+
+def test_companions_count_the_partners_named_with_one(engine):
+    companions = {value["value"]: value["count"] for value in engine.companions("Pakistan")}
+    assert companions["Türkiyə"] >= 1 and "Pakistan" not in companions
+    assert "Çin" not in companions  # named only in the other seed

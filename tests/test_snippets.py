@@ -23,3 +23,23 @@ def test_fragments_are_joined_with_ellipsis_and_cut_at_words():
 
 def test_no_match_gives_the_opening():
     assert str(snippet("Qısa mətn.", frozenset({"yox"}))) == "Qısa mətn."
+
+
+def test_up_to_three_fragments_prefer_new_query_words():
+    text = " ".join(["Ombudsman görüş keçirib."] + ["söz"] * 80 + ["Ombudsman yenə."] + ["söz"] * 80
+                    + ["Pakistan nümayəndəsi."] + ["söz"] * 80 + ["COP29 haqqında."] + ["söz"] * 80)
+    marked = str(snippet(text, matched_terms("ombudsman Pakistan COP29")))
+    assert marked.count(" … ") == 2 and marked.endswith(" …")  # three fragments; text left out after the last
+    assert "<mark>Pakistan</mark>" in marked and "<mark>COP29</mark>" in marked
+    assert marked.startswith("<mark>Ombudsman</mark>")
+
+
+def test_fragments_are_cut_at_word_boundaries():
+    text = "başlanğıc " + "uzunsözlər " * 40 + "Ombudsman " + "sonluqlar " * 40
+    marked = str(snippet(text, matched_terms("ombudsman"))).replace("<mark>", "").replace("</mark>", "")
+    inner = marked.strip("… ").split()
+    assert all(word in ("uzunsözlər", "Ombudsman", "sonluqlar") for word in inner)
+
+
+def test_prefix_queries_are_marked():
+    assert str(highlight("Əməkdaşlığın əmək", matched_terms("əməkdaş*"))) == "<mark>Əməkdaşlığın</mark> əmək"

@@ -3,7 +3,7 @@ from flask import Flask
 
 from indexer.settings import index_dir
 
-from . import api, errors, pages, security
+from . import api, documents, errors, help_page, partners, search, security
 
 
 def create_app(test_config: dict | None = None) -> Flask:
@@ -13,8 +13,8 @@ def create_app(test_config: dict | None = None) -> Flask:
     if test_config:
         app.config.from_mapping(test_config)
     app.json.ensure_ascii = False  # Azerbaijani letters as they are, not \u escapes
-    app.register_blueprint(pages.bp)
-    app.register_blueprint(api.bp)
+    for blueprint in (search.bp, documents.bp, partners.bp, help_page.bp, api.bp):
+        app.register_blueprint(blueprint)
     security.init_app(app)
     errors.init_app(app)
     return app

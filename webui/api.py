@@ -1,11 +1,19 @@
-"""JSON API: `/api/search` and `/api/doc/<id>`. Errors are JSON too, with messages in Azerbaijani."""
+"""JSON API: search, documents, completions and its own OpenAPI description. Errors are JSON, in Azerbaijani."""
+import json
+from functools import cache
+from pathlib import Path
+
 from flask import Blueprint, jsonify, request
 
-from indexer.request import SearchRequest
+from indexer.request import InvalidRequest, SearchRequest
 
 from .engine import get_engine
 
 bp = Blueprint("api", __name__, url_prefix="/api")
+
+OPENAPI = Path(__file__).parent / "openapi.json"
+COMPLETIONS = 8
+MAX_COMPLETIONS = 20
 
 
 def search_request_from(args) -> SearchRequest:
@@ -31,3 +39,31 @@ def document(doc_id: str):
     if found is None:
         return jsonify(error=f"Sənəd tapılmadı: {doc_id}"), 404
     return jsonify(found)
+
+
+@bp.get("/complete")
+def complete():
+    """Completions of what is being typed: titles, partners and frequent terms."""
+    typed = request.args.get("q", "")
+    SearchRequest.from_params(q=typed)  # the same length limit as a search
+    limit = _limit(request.args.get("limit"))
+    # As typed: a trailing space means the last word is finished, and the engine then offers nothing.
+    return jsonify(query=typed, suggestions=get_engine().complete(typed, limit) if typed.strip() else [])
+
+
+def _limit(value: str | None) -> int:
+    if value is None or not value.strip():
+        return COMPLETIONS
+    if not value.strip().isdigit() or not 1 <= int(value) <= MAX_COMPLETIONS:
+        raise InvalidRequest(f"'limit' 1 ilə {MAX_COMPLETIONS} arasında tam ədəd olmalıdır.")
+    return int(value)
+
+
+@bp.get("/openapi.json")
+def openapi():
+    return jsonify(_description())
+
+
+@cache
+def _description() -> dict:
+    return json.loads(OPENAPI.read_text(encoding="utf-8"))

@@ -1,34 +1,253 @@
-"""From a user's query to a Whoosh query: every word looked up in all its forms, in the title and the body."""
-from whoosh.query import And, NullQuery, Or, Query, Term
+"""From a parsed query (`indexer.querylang`) to what the searcher needs: a Whoosh query that ranks, the set of
+matching documents (set arithmetic over cached term sets) and the terms to highlight.
 
-from indexer.analysis import Word, query_variants, words
+A query word becomes a `Forms` leaf: every index term it looks for, in every field it searches, weighted so
+that exact forms rank above stems and stems above folded forms. A phrase becomes an `Adjacent` leaf.
+"""
+from __future__ import annotations
+
+import heapq
+from dataclasses import dataclass
+
+from whoosh import query as wq
+
+from indexer import querylang as ql
+from indexer.analysis import EXACT, FOLDED, WEIGHTS, Word, fold, query_variants, words
+from indexer.settings import DEFAULTS
+from indexer.snippets import QueryTerms
+
+from .termsets import EMPTY, TermSets
 
 FIELDS = ("title", "body")
+_PREFIX_SCAN_LIMIT = 50_000  # terms looked at for one `word*`; only the most frequent are kept
 
 
-def query_words(text: str) -> list[Word]:
-    """The words a query searches for. Stop words are left out unless the query holds nothing else."""
-    found = words(text)
-    content = [word for word in found if not word.stop]
-    return content or found
+@dataclass(frozen=True)
+class Forms:
+    """Documents holding any of these (field, term, weight) triples: one query word in all its forms."""
+
+    weighted: tuple[tuple[str, str, float], ...]
 
 
-def word_query(word: Word) -> Query:
-    """Documents with any form of `word`; exact forms weigh more than stems, stems more than folded forms."""
-    return Or([Term(field, term, boost=weight) for field in FIELDS for term, weight in query_variants(word)])
+@dataclass(frozen=True)
+class Adjacent:
+    """A phrase: one slot of (term, weight) pairs per word, matched at consecutive positions of one field."""
+
+    fields: tuple[str, ...]
+    slots: tuple[tuple[tuple[str, float], ...], ...]
 
 
-def build_query(text: str) -> Query | None:
-    """Every word must match; None for a query with no words (which lists documents instead)."""
-    searched = query_words(text)
-    if not searched:
+@dataclass
+class Context:
+    """One searcher's view: its reader for postings, the cached term sets, the live documents."""
+
+    searcher: object
+    sets: TermSets
+    all_docs: frozenset[int]
+
+
+def _fields(node) -> tuple[str, ...]:
+    return (node.field,) if node.field else FIELDS
+
+
+def keeps_stop_words(node: ql.Node | None) -> bool:
+    """Stop words count only when the query holds nothing else (no content word, no phrase)."""
+    for leaf, _ in ql.words_of(node):
+        if isinstance(leaf, ql.Phrase) or leaf.prefix or any(not word.stop for word in words(leaf.text)):
+            return False
+    return True
+
+
+def resolve(node: ql.Node | None, reader, keep_stops: bool) -> ql.Node | None:
+    """The tree with words and phrases replaced by their leaves; parts with no words left are dropped."""
+    if node is None:
         return None
-    return And([word_query(word) for word in searched]) if len(searched) > 1 else word_query(searched[0])
+    if isinstance(node, ql.Word):
+        return _prefix_leaf(node, reader) if node.prefix else _word_leaf(node, keep_stops)
+    if isinstance(node, ql.Phrase):
+        return _phrase_leaf(node)
+    if isinstance(node, ql.Not):
+        part = resolve(node.part, reader, keep_stops)
+        return ql.Not(part) if part is not None else None
+    parts = [resolve(part, reader, keep_stops) for part in node.parts]
+    return ql.joined(type(node), [part for part in parts if part is not None])
 
 
-def matched_terms(text: str) -> frozenset[str]:
-    """Every index term the query looks for: what the highlighter marks."""
-    return frozenset(term for word in query_words(text) for term, _ in query_variants(word))
+def _word_leaf(node: ql.Word, keep_stops: bool) -> ql.Node | None:
+    found = [word for word in words(node.text) if keep_stops or not word.stop]
+    leaves = [Forms(tuple((f, term, weight) for f in _fields(node) for term, weight in query_variants(word))) for word in found]
+    return ql.joined(ql.And, leaves)
 
 
-__all__ = ["NullQuery", "build_query", "matched_terms", "query_words"]
+def _phrase_leaf(node: ql.Phrase) -> ql.Node | None:
+    found = words(node.text)
+    if len(found) < 2:
+        return _word_leaf(ql.Word(node.text, node.field), keep_stops=True) if found else None
+    return Adjacent(_fields(node), tuple(tuple(query_variants(word)) for word in found))
+
+
+def _prefix_leaf(node: ql.Word, reader) -> Forms:
+    """`word*`: the most frequent exact forms that begin with the prefix as typed, and the forms and folded
+    stems that begin with it without diacritics (`emekdas*` finds `əməkdaşlıq`)."""
+    found = words(node.text)
+    surface = found[0].surface if found else node.text
+    weighted: dict[tuple[str, str], float] = {}
+    for f in _fields(node):
+        for prefix, weight in ((FOLDED + fold(surface), WEIGHTS["folded"]), (EXACT + fold(surface), WEIGHTS["folded"]),
+                               (fold(surface), WEIGHTS["folded"]), (EXACT + surface, WEIGHTS["stem"]),
+                               (surface, WEIGHTS["stem"])):  # a form equal to its stem is indexed bare
+            weighted.update(((f, term), weight) for term in _expand(reader, f, prefix))
+    return Forms(tuple((f, term, weight) for (f, term), weight in weighted.items()))
+
+
+def _expand(reader, field: str, prefix: str) -> list[str]:
+    found = []
+    for scanned, (term, info) in enumerate(reader.iter_field(field, prefix)):
+        term = term.decode("utf-8")
+        if not term.startswith(prefix) or scanned >= _PREFIX_SCAN_LIMIT:
+            break
+        found.append((info.doc_frequency(), term))
+    return [term for _, term in heapq.nlargest(DEFAULTS["PREFIX_TERMS"], found)]
+
+
+def without_redundant_forms(node: ql.Node | None, ctx: Context) -> ql.Node | None:
+    """The tree without the folded forms whose documents all hold a heavier form of the same word in the same
+    field: they change nothing that matches, and ranking them costs a third of a query's time.
+    Phrases keep every form: a document that holds both forms may hold them at different positions."""
+    if isinstance(node, Forms):
+        return _lean_forms(node, ctx)
+    if isinstance(node, ql.Not):
+        return ql.Not(without_redundant_forms(node.part, ctx))
+    if isinstance(node, (ql.And, ql.Or)):
+        return type(node)(tuple(without_redundant_forms(part, ctx) for part in node.parts))
+    return node
+
+
+def _lean_forms(node: Forms, ctx: Context) -> Forms:
+    reader = ctx.searcher.reader()
+    heavier = {
+        field: _union(ctx.sets.docs(reader, f, term) for f, term, weight in node.weighted if f == field and weight >= WEIGHTS["stem"])
+        for field in {f for f, _, _ in node.weighted}
+    }
+    return Forms(tuple(
+        (f, term, weight) for f, term, weight in node.weighted
+        if weight >= WEIGHTS["stem"] or not ctx.sets.docs(reader, f, term) <= heavier[f]
+    ))
+
+
+def to_whoosh(node: ql.Node, positions: bool = True) -> wq.Query:
+    """The Whoosh query for a resolved tree (BM25F; field and term boosts carry the weights).
+
+    With `positions=False` a phrase is only the AND of its words: checking positions (Whoosh spans) costs
+    more than everything else, so the searcher ranks that cheaper query within the phrase's documents."""
+    if isinstance(node, Forms):
+        return wq.Or([wq.Term(f, term, boost=weight) for f, term, weight in node.weighted]) if node.weighted else wq.NullQuery
+    if isinstance(node, Adjacent):
+        slots = [[wq.Or([wq.Term(f, term, boost=weight) for term, weight in slot]) for slot in node.slots] for f in node.fields]
+        return wq.Or([wq.Sequence(field_slots) if positions else wq.And(field_slots) for field_slots in slots])
+    if isinstance(node, ql.Not):
+        return wq.Not(to_whoosh(node.part, positions))
+    if isinstance(node, ql.Or):
+        return wq.Or([to_whoosh(part, positions) for part in node.parts])
+    positive = [to_whoosh(part, positions) for part in node.parts if not isinstance(part, ql.Not)]
+    negative = [to_whoosh(part.part, positions) for part in node.parts if isinstance(part, ql.Not)]
+    ranked = wq.And(positive) if positive else wq.Every()
+    return wq.AndNot(ranked, wq.Or(negative)) if negative else ranked
+
+
+def has_phrase(node: ql.Node | None) -> bool:
+    if node is None or isinstance(node, Forms):
+        return False
+    if isinstance(node, Adjacent):
+        return True
+    if isinstance(node, ql.Not):
+        return has_phrase(node.part)
+    return any(has_phrase(part) for part in node.parts)
+
+
+def has_positive(node: ql.Node | None) -> bool:
+    """The tree has something to rank by (a pure exclusion like `-Çin` only filters)."""
+    if node is None or isinstance(node, ql.Not):
+        return False
+    if isinstance(node, (Forms, Adjacent)):
+        return True
+    return any(has_positive(part) for part in node.parts)
+
+
+def docs(node: ql.Node, ctx: Context) -> frozenset[int]:
+    """The live documents a resolved tree matches."""
+    return _docs(node, ctx) & ctx.all_docs
+
+
+def _docs(node: ql.Node, ctx: Context) -> frozenset[int]:
+    if isinstance(node, Forms):
+        return _union(ctx.sets.docs(ctx.searcher.reader(), f, term) for f, term, _ in node.weighted)
+    if isinstance(node, Adjacent):
+        return _phrase_docs(node, ctx)
+    if isinstance(node, ql.Not):
+        return ctx.all_docs - _docs(node.part, ctx)
+    if isinstance(node, ql.Or):
+        return _union(_docs(part, ctx) for part in node.parts)
+    positive = [_docs(part, ctx) for part in node.parts if not isinstance(part, ql.Not)]
+    excluded = _union(_docs(part.part, ctx) for part in node.parts if isinstance(part, ql.Not))
+    found = _intersection(positive) if positive else ctx.all_docs
+    return found - excluded
+
+
+def _phrase_docs(node: Adjacent, ctx: Context) -> frozenset[int]:
+    """Documents with every word of the phrase in one field (sets), then Whoosh checks the positions there."""
+    reader = ctx.searcher.reader()
+    candidates = _union(
+        _intersection([_union(ctx.sets.docs(reader, f, term) for term, _ in slot) for slot in node.slots])
+        for f in node.fields
+    )
+    if not candidates:
+        return EMPTY
+    return frozenset(ctx.searcher.docs_for_query(to_whoosh(node))) & candidates
+
+
+def _union(sets) -> frozenset[int]:
+    return EMPTY.union(*sets)
+
+
+def _intersection(sets: list[frozenset[int]]) -> frozenset[int]:
+    ordered = sorted(sets, key=len)  # CPython intersects by walking the smaller set
+    return ordered[0].intersection(*ordered[1:]) if ordered else EMPTY
+
+
+def query_terms(node: ql.Node | None) -> QueryTerms:
+    """What the highlighter marks: every form of every searched word, and the beginnings `word*` asks for."""
+    keep_stops = keeps_stop_words(node)
+    terms, prefixes = set(), set()
+    for leaf, excluded in ql.words_of(node):
+        if excluded:
+            continue
+        found = words(leaf.text)
+        if isinstance(leaf, ql.Word) and leaf.prefix:
+            prefixes.update(p for word in found[:1] for p in (word.surface, fold(word.surface)))
+            continue
+        keep = keep_stops or isinstance(leaf, ql.Phrase)
+        terms.update(term for word in found if keep or not word.stop for term, _ in query_variants(word))
+    return QueryTerms(terms, prefixes)
+
+
+def matched_terms(text: str) -> QueryTerms:
+    """The terms the highlighter marks for a query string (the document page's `?q=`)."""
+    return query_terms(ql.parse(text))
+
+
+def unmatched_words(node: ql.Node | None, ctx: Context) -> list[tuple[ql.Word, Word]]:
+    """The plain words of a query (not excluded, not `word*`, not stop words) that no document holds in any
+    form: the candidates for typo correction, each with its analysis."""
+    found = []
+    for leaf, excluded in ql.words_of(node):
+        if excluded or not isinstance(leaf, ql.Word) or leaf.prefix:
+            continue
+        analysed = words(leaf.text)
+        if len(analysed) == 1 and not analysed[0].stop and not docs(_word_leaf(leaf, keep_stops=True), ctx):
+            found.append((leaf, analysed[0]))
+    return found
+
+
+__all__ = ["Adjacent", "Context", "Forms", "docs", "has_phrase", "has_positive", "keeps_stop_words", "matched_terms",
+           "query_terms", "resolve", "to_whoosh", "unmatched_words", "without_redundant_forms"]

@@ -1,26 +1,99 @@
 """Answering search requests: hits, facet counts and snippets, as the plain data the API returns."""
 from __future__ import annotations
 
+import heapq
+import math
 import threading
 import time
+from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 
 from whoosh import index as whoosh_index
-from whoosh.query import Every
+from whoosh import query as wq
 from whoosh.scoring import BM25F
 
+from indexer import querylang as ql
 from indexer import snippets
+from indexer.analysis import words
 from indexer.analysis.collation import sort_key
 from indexer.extract.partners import PartnerCatalog
 from indexer.request import SearchRequest
 from indexer.settings import DEFAULTS
 
+from .complete import Completions
 from .facets import FacetSets
-from .query import build_query, matched_terms
+from .query import (Context, docs, has_phrase, has_positive, keeps_stop_words, query_terms, resolve, to_whoosh,
+                    unmatched_words, without_redundant_forms)
+from .spelling import Vocabulary, cased_like
+from .termsets import TermSets
 
 
 class IndexMissing(Exception):
     """There is no index to search yet."""
+
+
+class _Version:
+    """What is read once per index version and shared between threads; the vocabularies only when first needed."""
+
+    def __init__(self, reader):
+        self.facets = FacetSets.read(reader)
+        self.term_sets = TermSets(DEFAULTS["TERM_SET_BUDGET"])
+        self._lock = threading.Lock()
+        self._spelling: Vocabulary | None = None
+        self._completions: Completions | None = None
+
+    def spelling(self, reader) -> Vocabulary:
+        with self._lock:
+            if self._spelling is None:
+                self._spelling = Vocabulary.read(reader)
+            return self._spelling
+
+    def completions(self, reader, catalog: PartnerCatalog) -> Completions:
+        with self._lock:
+            if self._completions is None:
+                counts = {p.name: (p.aliases, len(self.facets.docs_with_any("partner", (p.name,)))) for p in catalog}
+                self._completions = Completions.read(reader, counts, DEFAULTS["COMPLETE_MIN_DF"])
+            return self._completions
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """A parsed query against one index version: what ranks it, what it matches, what to highlight."""
+
+    text: str
+    tree: ql.Node | None
+    docs: frozenset[int]
+    terms: snippets.QueryTerms
+
+    @classmethod
+    def make(cls, text: str, ctx: Context) -> _Plan:
+        parsed = ql.parse(text)
+        tree = without_redundant_forms(resolve(parsed, ctx.searcher.reader(), keeps_stop_words(parsed)), ctx)
+        return cls(text, tree, ctx.all_docs if tree is None else docs(tree, ctx), query_terms(parsed))
+
+    @property
+    def ranked(self) -> bool:
+        return has_positive(self.tree)
+
+    def partial(self, ctx: Context) -> tuple[wq.Query, list[frozenset[int]]] | None:
+        """For AND-ed parts that match nothing together: a query for any of them, and the documents in tiers
+        by how many parts they match, most first. None when there is nothing partial to show."""
+        if not isinstance(self.tree, ql.And):
+            return None
+        positive = [part for part in self.tree.parts if not isinstance(part, ql.Not)]
+        negative = [part for part in self.tree.parts if isinstance(part, ql.Not)]
+        if len(positive) < 2:
+            return None
+        excluded = docs(ql.And(tuple(negative)), ctx) if negative else ctx.all_docs
+        matched = Counter()
+        for part in positive:
+            matched.update(docs(part, ctx) & excluded)
+        tiers: dict[int, list[int]] = {}
+        for doc, count in matched.items():
+            tiers.setdefault(count, []).append(doc)
+        query = to_whoosh(ql.And((ql.Or(tuple(positive)), *negative)), positions=False)
+        return query, [frozenset(tiers[count]) for count in sorted(tiers, reverse=True)]
 
 
 class Engine:
@@ -32,8 +105,8 @@ class Engine:
         self._index = whoosh_index.open_dir(str(index_dir))
         self.catalog = catalog or PartnerCatalog.load()
         self._local = threading.local()
-        self._facets: dict[int, FacetSets] = {}
-        self._facets_lock = threading.Lock()
+        self._versions: dict[int, _Version] = {}
+        self._versions_lock = threading.Lock()
 
     def _searcher(self):
         searcher = getattr(self._local, "searcher", None)
@@ -44,31 +117,62 @@ class Engine:
         self._local.searcher = searcher
         return searcher
 
-    def _facet_sets(self, searcher) -> FacetSets:
-        """Facet sets of the searcher's index version, read once and shared between threads."""
+    def _version(self, searcher) -> _Version:
+        """The shared data of the searcher's index version, read once."""
         generation = searcher.reader().generation()
-        with self._facets_lock:
-            if generation not in self._facets:
-                self._facets = {generation: FacetSets.read(searcher.reader())}
-            return self._facets[generation]
+        with self._versions_lock:
+            if generation not in self._versions:
+                self._versions = {generation: _Version(searcher.reader())}
+                if DEFAULTS["WARM_VOCABULARIES"]:
+                    threading.Thread(target=self._warm, args=(self._versions[generation], generation), daemon=True).start()
+            return self._versions[generation]
+
+    def _warm(self, version: _Version, generation: int) -> None:
+        """Build the completion and typo vocabularies in the background, so that no user waits for them."""
+        try:
+            with self._index.searcher() as searcher:
+                if searcher.reader().generation() == generation:
+                    version.completions(searcher.reader(), self.catalog)
+                    version.spelling(searcher.reader())
+        except (OSError, whoosh_index.EmptyIndexError):
+            pass  # the index went away or changed meanwhile: the next request builds them for its own version
+
+    def _context(self):
+        searcher = self._searcher()
+        version = self._version(searcher)
+        return Context(searcher, version.term_sets, version.facets.all_docs), version
 
     def search(self, request: SearchRequest) -> dict:
         started = time.perf_counter()
-        searcher = self._searcher()
-        facets = self._facet_sets(searcher)
-        query = build_query(request.q)
+        ctx, version = self._context()
+        facets = version.facets
+        plan = _Plan.make(request.q, ctx)
+        suggestion, corrected = None, False
+        fixed = self._corrected(plan, ctx, version)
+        if fixed is not None and len(fixed.docs) > DEFAULTS["SUGGEST_RATIO"] * len(plan.docs):
+            suggestion = fixed.text
+            if not plan.docs:
+                plan, corrected = fixed, True
+        query = to_whoosh(plan.tree, positions=False) if plan.ranked else None  # phrases: filtered below
+        partial = plan.partial(ctx) if not plan.docs else None
+        matching, tiers = plan.docs, [plan.docs]
+        if partial is not None:
+            query, tiers = partial
+            matching = frozenset().union(*tiers)
+
         partners = tuple(self._partner_name(name) for name in request.partners)
         years = tuple(str(year) for year in request.years)
-
-        matching = facets.all_docs if query is None else frozenset(searcher.docs_for_query(query)) & facets.all_docs
         in_years = facets.docs_with_any("year", years) if years else facets.all_docs
         in_partners = facets.docs_with_any("partner", partners) if partners else facets.all_docs
-        selected = matching & in_years & in_partners
+        selected = [tier & in_years & in_partners for tier in tiers]
+        # Whoosh alone matches exactly what `selected` holds (and can skip blocks) unless one of these narrows it
+        listed_subset = query is None and plan.docs != facets.all_docs
+        filtered = bool(years or partners or partial) or has_phrase(plan.tree) or listed_subset
 
-        hits = self._hits(searcher, query, selected, request, filtered=bool(years or partners))
+        hits = self._hits(ctx.searcher, query, selected, request, plan.terms, filtered)
         return {
             "query": request.q,
-            "total": len(selected),
+            "total": sum(len(tier) for tier in selected),
             "page": request.page,
             "per_page": request.per_page,
             "hits": hits,
@@ -76,27 +180,79 @@ class Engine:
                 "year": _year_facet(facets.counts("year", matching & in_partners, years)),
                 "partner": _partner_facet(facets.counts("partner", matching & in_years, partners)),
             },
-            "suggestion": None,
+            "partial": partial is not None,
+            "corrected": corrected,
+            "suggestion": suggestion,
             "took_ms": round((time.perf_counter() - started) * 1000, 1),
         }
 
-    def _hits(self, searcher, query, selected: frozenset[int], request: SearchRequest, filtered: bool) -> list[dict]:
-        if not selected:
-            return []
-        limit = request.page * request.per_page
-        allowed = set(selected) if filtered else None  # Whoosh takes a plain set; no filter is faster still
-        if query is None or request.sort == "date":
-            results = searcher.search(query or Every(), filter=allowed, limit=limit, sortedby="day", reverse=True)
-        else:
-            results = searcher.search(query, filter=allowed, limit=limit)
-        terms = matched_terms(request.q)
-        page = results[(request.page - 1) * request.per_page : limit]
-        return [self._hit(hit.fields(), hit.score if query is not None else 0.0, terms) for hit in page]
+    def _corrected(self, plan: _Plan, ctx: Context, version: _Version) -> _Plan | None:
+        """The query with each word no document holds replaced by its likeliest correction, if any."""
+        parsed = ql.parse(plan.text)
+        missing = unmatched_words(parsed, ctx)
+        if not missing:
+            return None
+        vocabulary = version.spelling(ctx.searcher.reader())
+        fixes = []
+        for typed, word in missing:
+            correction = vocabulary.correct(word.surface) or vocabulary.correct(word.stem)
+            if correction is not None:
+                fixes.append((typed, cased_like(correction, typed.text)))
+        return _Plan.make(ql.replaced(plan.text, fixes), ctx) if fixes else None
 
-    def _hit(self, stored: dict, score: float, terms: frozenset[str]) -> dict:
+    def _hits(self, searcher, query, tiers: list[frozenset[int]], request: SearchRequest,
+              terms: snippets.QueryTerms, filtered: bool) -> list[dict]:
+        """The requested page, taking documents tier by tier (one tier unless partial matches are shown)."""
+        skip, wanted, found = (request.page - 1) * request.per_page, request.per_page, []
+        for tier in tiers:
+            if skip >= len(tier):
+                skip -= len(tier)
+                continue
+            allowed = set(tier) if filtered else None  # without a filter Whoosh can skip blocks: faster
+            if query is None or request.sort == "date":
+                results = searcher.search(query or wq.Every(), filter=allowed, limit=skip + wanted, sortedby="day", reverse=True)
+            else:
+                results = searcher.search(query, filter=allowed, limit=skip + wanted)
+            page = results[skip : skip + wanted]
+            found += [self._hit(hit.fields(), hit.score if query is not None else 0.0, terms) for hit in page]
+            skip, wanted = 0, wanted - len(page)
+            if wanted <= 0:
+                break
+        return found
+
+    def _hit(self, stored: dict, score: float, terms: snippets.QueryTerms) -> dict:
         text = stored.get("text", "")
         snippet = snippets.snippet(text, terms, DEFAULTS["SNIPPET_FRAGMENTS"])
-        return _metadata(stored) | {"snippet": str(snippet), "score": round(score or 0.0, 4)}
+        return _metadata(stored) | {
+            "snippet": str(snippet),
+            "title_html": str(snippets.highlight(stored["title"], terms)),
+            "score": round(score or 0.0, 4),
+        }
+
+    def complete(self, prefix: str, limit: int = 8) -> list[dict]:
+        """Completions of what is typed: `value` (the whole new text) and `kind` (partner, title or term)."""
+        ctx, version = self._context()
+        return version.completions(ctx.searcher.reader(), self.catalog).complete(prefix[: DEFAULTS["MAX_QUERY_LENGTH"]], limit)
+
+    def similar(self, doc_id: str, limit: int = 5) -> list[dict]:
+        """More like this: documents sharing the most distinctive stems of `doc_id`'s title and text."""
+        searcher = self._searcher()
+        docnum = searcher.document_number(id=doc_id)
+        if docnum is None:
+            return []
+        stored = searcher.stored_fields(docnum)
+        query = _distinctive_query(searcher, stored["title"] + "\n" + stored.get("text", "")[: DEFAULTS["SIMILAR_TEXT_LIMIT"]])
+        if query is None:
+            return []
+        results = searcher.search(query, limit=limit + 1)
+        return [{"id": hit["id"], "title": hit["title"], "date": hit.get("date")} for hit in results if hit.docnum != docnum][:limit]
+
+    def companions(self, name: str, limit: int = 10) -> list[dict]:
+        """The partners named most often in the same documents as partner `name`, with those counts."""
+        facets = self._context()[1].facets
+        together = facets.counts("partner", facets.docs_with_any("partner", (name,)), ())
+        ranked = sorted((v for v in together if v.count and v.value != name), key=lambda v: (-v.count, sort_key(v.value)))
+        return [value.as_dict() for value in ranked[:limit]]
 
     def _partner_name(self, name: str) -> str:
         """A filter value as typed (alias, any case, no Azerbaijani letters) → the partner's display name."""
@@ -108,6 +264,19 @@ class Engine:
         if stored is None:
             return None
         return _metadata(stored) | {"text": stored.get("text", ""), "links": stored.get("links", [])}
+
+
+def _distinctive_query(searcher, text: str) -> wq.Query | None:
+    """The stems of `text` with the highest tf-idf (stop words, numbers and stems in no other document left out)."""
+    counts = Counter(word.stem for word in words(text) if not word.stop and len(word.stem) > 2 and not word.stem.isdigit())
+    total = searcher.doc_count()
+    weighted = []
+    for stem, count in counts.items():
+        frequency = searcher.doc_frequency("body", stem)
+        if frequency > 1:
+            weighted.append((count * math.log(total / frequency), stem))
+    best = heapq.nlargest(DEFAULTS["SIMILAR_TERMS"], weighted)
+    return wq.Or([wq.Term("body", stem, boost=weight) for weight, stem in best]) if best else None
 
 
 def _metadata(stored: dict) -> dict:
