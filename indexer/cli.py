@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from indexer.engine import BuildError, Engine, IndexMissing, build
+from indexer.engine import BuildError, Engine, IndexMissing, build, progress
 from indexer.request import SORTS, InvalidRequest, SearchRequest
 from indexer.settings import DEFAULTS, index_dir
 
@@ -23,13 +23,14 @@ def main():
 @click.option("--corpus", "corpora", multiple=True, type=click.Path(path_type=Path),
               help="Sənəd qovluğu (bir neçə dəfə verilə bilər). Susmaya görə: corpus/.")
 @click.option("--index", "index_path", type=click.Path(path_type=Path), help="İndeks qovluğu. Susmaya görə: index/ və ya INDEX_DIR.")
-@click.option("--full", is_flag=True, help="İndeksi sıfırdan qurur.")
+@click.option("--full", is_flag=True, help="Bütün faylları yenidən indeksləyir (susmaya görə yalnız dəyişənlər).")
 def build_command(corpora, index_path, full):
     def report(path: str, reason: str) -> None:
         click.echo(f"buraxıldı: {path}: {reason}", err=True)
 
     try:
-        summary = build(list(corpora) or [DEFAULTS["CORPUS_DIR"]], index_path or index_dir(), report)
+        summary = build(list(corpora) or [DEFAULTS["CORPUS_DIR"]], index_path or index_dir(), report,
+                        full=full, progress=progress.for_stderr())
     except BuildError as error:
         raise click.ClickException(str(error)) from None
     click.echo(summary.line())

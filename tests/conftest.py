@@ -1,9 +1,12 @@
 """Fixtures that build small real indexes from the seed corpus and `tests/data/docs/`."""
+import functools
 from pathlib import Path
 
 import pytest
 
 from indexer.engine import Engine, build
+from indexer.extract.partners import PartnerCatalog
+from indexer.request import SearchRequest
 from webui import create_app
 
 REPO = Path(__file__).resolve().parent.parent
@@ -32,3 +35,25 @@ def engine(index_dir) -> Engine:
 @pytest.fixture()
 def client(index_dir):
     return create_app({"INDEX_DIR": str(index_dir), "TESTING": True}).test_client()
+
+
+@functools.cache
+def _catalog() -> PartnerCatalog:
+    return PartnerCatalog.load()
+
+
+def search(index_dir: Path, q: str = "", page: int = 1) -> dict:
+    """A search through a freshly opened engine, as a new process of the site would see the index."""
+    return Engine(index_dir, _catalog()).search(SearchRequest.from_params(q=q, page=page, per_page=100))
+
+
+def indexed_ids(index_dir: Path) -> set[str]:
+    """The id of every document in the index."""
+    ids: set[str] = set()
+    page = 1
+    while True:
+        hits = search(index_dir, page=page)["hits"]
+        ids |= {hit["id"] for hit in hits}
+        if len(hits) < 100:
+            return ids
+        page += 1

@@ -1,13 +1,26 @@
 """The bridge from `indexer.analysis` to Whoosh: a text field that indexes each word's stacked terms.
 
 Whoosh pickles fields and analyzers into the index, so these are plain module-level classes with no state.
-Documents arrive already analysed (`indexer.analysis.term_positions`, possibly in a worker process); the
-tokenizer is there for anything in Whoosh that analyses a string itself.
+Documents arrive as ready postings (`postings()`, computed in a worker process during a build), because
+analysing and encoding them is most of what the writer's single process would otherwise do; the tokenizer
+is there for anything in Whoosh that analyses a string itself.
 """
 from whoosh.analysis import Token, Tokenizer
 from whoosh.fields import TEXT
+from whoosh.formats import Positions
 
 from indexer.analysis import term_positions, terms, words
+
+Posting = tuple[bytes, int, float, bytes]  # term, frequency, weight, encoded positions: what Whoosh's writer adds
+_POSITIONS = Positions()  # encodes position lists exactly as a StackedText field's format does
+
+
+def postings(text: str, field_boost: float = 1.0) -> list[Posting]:
+    """The postings of `text` for a StackedText field with this boost."""
+    return [
+        (term.encode("utf-8"), len(positions), len(positions) * field_boost, _POSITIONS.encode(positions))
+        for term, positions in term_positions(text).items()
+    ]
 
 
 class AzerbaijaniTokenizer(Tokenizer):
@@ -30,13 +43,10 @@ class AzerbaijaniTokenizer(Tokenizer):
 
 
 class StackedText(TEXT):
-    """A TEXT field that takes either a string or its `term_positions` (a dict of term → positions)."""
+    """A TEXT field that takes either a string or its ready `postings()`."""
 
     def __init__(self, **kwargs):
         super().__init__(analyzer=AzerbaijaniTokenizer(), phrase=True, **kwargs)
 
     def index(self, value, **kwargs):
-        positions = term_positions(value) if isinstance(value, str) else value
-        boost = self.format.field_boost
-        for term, poslist in positions.items():
-            yield term.encode("utf-8"), len(poslist), len(poslist) * boost, self.format.encode(poslist)
+        return iter(postings(value, self.format.field_boost) if isinstance(value, str) else value)

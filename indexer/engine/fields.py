@@ -1,16 +1,18 @@
 """What the index holds for one document. Plain, picklable data: it can be prepared in a worker process."""
-from indexer.analysis import term_positions
 from indexer.document import Document
 from indexer.extract import Facts
 
+from .analyzer import postings
+from .schema import TITLE_BOOST
+
 
 def document_fields(doc: Document, facts: Facts, source: str) -> dict:
-    """The fields of one document, its text already analysed, ready for `writer.add_document(**fields)`."""
+    """The fields of one document, its text already analysed and encoded, ready for `writer.add_document(**fields)`."""
     return {
         "id": doc.id,
         "source": source,
-        "title": term_positions(doc.title),
-        "body": term_positions(doc.text),
+        "title": postings(doc.title, TITLE_BOOST),
+        "body": postings(doc.text),
         "year": " ".join(str(year) for year in facts.years),
         "partner": ",".join(facts.partners),
         "day": int(facts.date.strftime("%Y%m%d")) if facts.date else 0,

@@ -113,7 +113,10 @@ class Engine:
         if searcher is None:
             searcher = self._index.searcher(weighting=BM25F())
         elif not searcher.up_to_date():
-            searcher = searcher.refresh()
+            # A new searcher, not refresh(): whoosh-reloaded 2.7.5's refresh keeps the readers of segments the
+            # new generation dropped (merged or cleared), so documents would show twice.
+            searcher.close()
+            searcher = self._index.searcher(weighting=BM25F())
         self._local.searcher = searcher
         return searcher
 

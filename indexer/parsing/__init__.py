@@ -7,9 +7,9 @@ from pathlib import Path
 
 from indexer.document import Document
 from indexer.parsing import html, jsonl, markdown, seed
-from indexer.parsing.encoding import MAX_FILE_BYTES, SkipFile, read_bytes, read_text
+from indexer.parsing.encoding import MAX_FILE_BYTES, SkipFile, decode_bytes, read_bytes
 
-__all__ = ["MAX_FILE_BYTES", "SUPPORTED_SUFFIXES", "SkipFile", "doc_id_for", "parse_file"]
+__all__ = ["MAX_FILE_BYTES", "SUPPORTED_SUFFIXES", "SkipFile", "doc_id_for", "is_jsonl", "parse_bytes", "parse_file"]
 
 SUPPORTED_SUFFIXES: tuple[str, ...] = (".txt", ".md", ".html", ".htm", ".jsonl", ".jsonl.gz")
 # Longest first, so that "a.jsonl.gz" is matched as ".jsonl.gz" and not by a shorter suffix.
@@ -39,20 +39,35 @@ def parse_file(path: Path, corpus_root: Path, report: Callable[[str], None]) -> 
     if suffix in (".jsonl", ".jsonl.gz"):
         yield from jsonl.parse_jsonl(path, report)
         return
+    yield parse_bytes(read_bytes(path), path, corpus_root, report)
+
+
+def is_jsonl(path: Path) -> bool:
+    return _supported_suffix(path) in (".jsonl", ".jsonl.gz")
+
+
+def parse_bytes(data: bytes, path: Path, corpus_root: Path, report: Callable[[str], None]) -> Document:
+    """The document of a one-document file whose bytes were already read (the build hashes the same bytes).
+
+    Raises SkipFile when the bytes hold no usable document.
+    """
+    suffix = _supported_suffix(path)
+    if suffix is None or is_jsonl(path):
+        raise SkipFile(f"dəstəklənməyən fayl növü: {path.suffix or 'uzantısız fayl'}")
     try:
         doc_id = doc_id_for(path, corpus_root)
     except ValueError as error:
         raise SkipFile("fayl korpus qovluğundan kənardadır") from error
-    document = _parse_single(path, suffix, doc_id, report)
+    document = _parse_single(data, suffix, doc_id, report)
     if not (document.title or document.text):
         raise SkipFile("faylda mətn yoxdur")
-    yield document
+    return document
 
 
-def _parse_single(path: Path, suffix: str, doc_id: str, report: Callable[[str], None]) -> Document:
+def _parse_single(data: bytes, suffix: str, doc_id: str, report: Callable[[str], None]) -> Document:
     if suffix in (".html", ".htm"):
-        return html.parse_html(read_bytes(path), doc_id, report)
-    text, encoding_note = read_text(path)
+        return html.parse_html(data, doc_id, report)
+    text, encoding_note = decode_bytes(data)
     if encoding_note:
         report(encoding_note)
     if suffix == ".md":

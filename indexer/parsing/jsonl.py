@@ -15,6 +15,8 @@ from indexer.parsing.encoding import SkipFile, normalize
 
 # A file whose first lines are all broken is not JSON Lines at all; stop before reporting every line.
 MAX_LEADING_BAD_LINES = 20
+# What reading a cut-off or corrupt gzip stream raises.
+TRUNCATED_ERRORS = (EOFError, zlib.error, gzip.BadGzipFile)
 
 
 class BadLine(ValueError):
@@ -36,7 +38,7 @@ def parse_jsonl(path: Path, report: Callable[[str], None]) -> Iterator[Document]
                     continue
                 good += 1
                 yield document
-    except (EOFError, zlib.error, gzip.BadGzipFile) as error:
+    except TRUNCATED_ERRORS as error:
         # A cut-off download still holds every complete line before the cut.
         if good == 0:
             raise SkipFile("gzip faylı zədəlidir və ya yarımçıqdır") from error
@@ -51,6 +53,15 @@ def _open(path: Path) -> IO[bytes]:
     if path.name.lower().endswith(".gz"):
         return gzip.open(path, "rb")
     return path.open("rb")
+
+
+def lines_of(raw: IO[bytes], name: str) -> Iterator[tuple[int, bytes]]:
+    """The numbered non-blank lines of a JSON Lines file already in memory (`name` says if it is gzipped).
+
+    Reading raises one of TRUNCATED_ERRORS when the gzip stream is cut off or corrupt.
+    """
+    stream = gzip.GzipFile(fileobj=raw) if name.lower().endswith(".gz") else raw
+    return _numbered_lines(stream)
 
 
 def _numbered_lines(stream: Iterable[bytes]) -> Iterator[tuple[int, bytes]]:
