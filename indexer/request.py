@@ -31,13 +31,14 @@ class SearchRequest:
             q=q,
             years=tuple(sorted({_year(value) for value in years if str(value).strip()})),
             partners=tuple(dict.fromkeys(p.strip() for p in partners if p and p.strip())),
-            page=_bounded_int(page, "page", 1, DEFAULTS["MAX_PAGE"], default=1),
-            per_page=_bounded_int(per_page, "per_page", 1, DEFAULTS["MAX_PER_PAGE"], default=DEFAULTS["PER_PAGE"]),
+            page=bounded_int(page, "page", 1, DEFAULTS["MAX_PAGE"], default=1),
+            per_page=bounded_int(per_page, "per_page", 1, DEFAULTS["MAX_PER_PAGE"], default=DEFAULTS["PER_PAGE"]),
             sort=_sort(sort),
         )
 
 
-def _bounded_int(value, name: str, low: int, high: int, default: int) -> int:
+def bounded_int(value, name: str, low: int, high: int, default: int) -> int:
+    """`value` as a whole number from `low` to `high`, `default` when absent, or InvalidRequest."""
     if value is None or str(value).strip() == "":
         return default
     try:

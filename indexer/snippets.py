@@ -17,6 +17,7 @@ from typing import NamedTuple
 from markupsafe import Markup, escape
 
 from indexer.analysis import az_lower, fold, terms, words
+from indexer.analysis.languages import AZERBAIJANI
 from indexer.analysis.folding import normalize_letters, to_latin
 
 CONTEXT_CHARACTERS = 90  # text shown on each side of a match in a fragment, before cutting at a word boundary
@@ -89,8 +90,8 @@ def _piece_at(text: str, position: int) -> tuple[int, int]:
     return start, space.start() if space else len(text)
 
 
-def hits(text: str, query_terms: frozenset[str]) -> list[Hit]:
-    """Every matching word of `text`, in order."""
+def hits(text: str, query_terms: frozenset[str], lang: str | None = None) -> list[Hit]:
+    """Every matching word of `text` (in language `lang`, Azerbaijani by default), in order."""
     keys = _screen_keys(query_terms)
     if not keys:
         return []
@@ -102,20 +103,20 @@ def hits(text: str, query_terms: frozenset[str]) -> list[Hit]:
             continue
         previous, piece = start, text[start:end]
         if piece not in analysed:
-            analysed[piece] = [word for word in words(piece) if _matches_word(word, query_terms)]
+            analysed[piece] = [word for word in words(piece, lang or AZERBAIJANI) if _matches_word(word, query_terms)]
         found += [Hit(start + word.start, start + word.end, word.stem) for word in analysed[piece]]
     return found
 
 
-def highlight(text: str, query_terms: frozenset[str]) -> Markup:
+def highlight(text: str, query_terms: frozenset[str], lang: str | None = None) -> Markup:
     """The whole text, escaped, with every match wrapped in `<mark>`."""
-    return _marked(text, 0, len(text), hits(text, query_terms))
+    return _marked(text, 0, len(text), hits(text, query_terms, lang))
 
 
-def snippet(text: str, query_terms: frozenset[str], fragments: int = 3) -> Markup:
+def snippet(text: str, query_terms: frozenset[str], fragments: int = 3, lang: str | None = None) -> Markup:
     """Up to `fragments` pieces of the text around matches: first those that add query words not shown yet,
     then those with the most matches; in text order, cut at word boundaries, `…` where text is left out."""
-    found = hits(text, query_terms)
+    found = hits(text, query_terms, lang)
     if not found:
         return _lead(text)
     windows = _best_windows(text, found, fragments)

@@ -1,4 +1,5 @@
-from indexer.analysis import analyze, az_lower, fold, query_variants, stem, words
+from indexer.analysis import (analyze, az_lower, fold, language, query_variants, stem, term_positions, terms,
+                               using_stemmer, words)
 from indexer.analysis.collation import sort_key
 from indexer.analysis.tokenizer import spans
 
@@ -57,6 +58,45 @@ def test_query_variants_weigh_exact_above_stem_above_folded():
 
 def test_fold_drops_diacritics():
     assert fold("əməkdaşlıq üçün ölkə ğ") == "emekdasliq ucun olke g"
+
+
+def test_term_positions_and_analyze_agree_with_words():
+    text = "BMT-nin Bakı'da keçirilən görüşündə vitse-prezident İƏT-OA, Ҝүрҹүстан və Qazaxistan ombudsmani qeyd etdi"
+    expected: dict[str, list[int]] = {}
+    for position, word in enumerate(words(text)):
+        for term in terms(word):
+            expected.setdefault(term, []).append(position)
+    assert term_positions(text) == expected
+    assert analyze(text) == [term for word in words(text) for term in terms(word)]
+
+
+def test_verb_forms_carry_their_root_and_a_verb_looks_for_it():
+    assert words("qaytarılması")[0].root == "qaytar"
+    assert "^qaytar" in analyze("qaytarılması")
+    assert "^qaytar" in dict(query_variants(words("qaytarmaq")[0]))
+    assert not words("hüquqlarının")[0].root
+
+
+def test_language_codes():
+    assert [language(code) for code in ("en-GB", "TR", "ru_RU", "az-Latn", None, "fr")] == ["en", "tr", "ru", "az",
+                                                                                            "az", "az"]
+
+
+def test_a_declared_language_adds_its_stems_to_the_azerbaijani_ones():
+    text = "Türkiye Kamu Denetçiliği Kurumunun heyeti ziyarette bulundu"
+    turkish = analyze(text, lang="tr")
+    assert set(analyze(text)) < set(turkish)
+    assert "tr:ziyaret" in turkish and "tr:ziyaret" in dict(query_variants(words("ziyaret")[0]))
+    english = analyze("In meetings", lang="en")
+    assert english[0] == "in" and "en:meet" in english  # English has no dotless ı
+    assert "en:meet" in dict(query_variants(words("meeting")[0]))
+
+
+def test_using_stemmer_swaps_the_stemmer_and_restores_ours():
+    ours = analyze("qaytarılması")
+    with using_stemmer(lambda word: word[:5]):
+        assert analyze("qaytarılması") == ["qayta", "=qaytarılması"]  # no verb root with a baseline
+    assert analyze("qaytarılması") == ours
 
 
 def test_azerbaijani_alphabetical_order():

@@ -43,7 +43,7 @@ def test_odd_queries_never_fail(client, query):
 
 def test_document_contract_and_404(client):
     doc = client.get("/api/doc/003_e879f1925df36061").get_json()
-    assert set(doc) == {"id", "title", "url", "date", "years", "partners", "text", "links"}
+    assert set(doc) == {"id", "title", "url", "date", "years", "partners", "text", "links", "lang"}
     missing = client.get("/api/doc/nothing-here")
     assert missing.status_code == 404 and "error" in missing.get_json()
 

@@ -10,6 +10,7 @@ from indexer.request import SearchRequest
 from .conftest import DOCS, build_index
 
 LANGUAGE = DOCS.parent / "language.jsonl"
+LANGUAGES = DOCS.parent / "languages.jsonl"  # English, Turkish and Russian documents that say their language
 
 
 @pytest.fixture(scope="module")
@@ -100,3 +101,63 @@ def test_stop_words_do_not_change_what_matches(engine):
 
 def test_every_matched_form_is_highlighted(engine):
     assert search(engine, "Bakı")["bakida"]["snippet"].count("<mark>") == 3
+
+
+@pytest.fixture(scope="module")
+def languages(tmp_path_factory):
+    corpus = tmp_path_factory.mktemp("languages")
+    shutil.copy(LANGUAGES, corpus)
+    return Engine(build_index(tmp_path_factory.mktemp("index"), corpus))
+
+
+@pytest.mark.parametrize(
+    "query, doc_id, marked",
+    [
+        ("meetings", "en-meetings", "meetings"),
+        ("Kurumunun", "tr-kurum", "Kurumunun"),
+        ("kurumu", "tr-kurum", "Kurumunun"),  # Turkish inflection mostly follows the Azerbaijani rules
+        ("çocuk hakları", "tr-kurum", "Çocukların"),
+        ("обращений граждан", "ru-obrashcheniya", "обращений"),
+        ("обращения", "ru-obrashcheniya", "обращений"),  # Russian inflection (letters only Russian has)
+    ],
+)
+def test_documents_in_other_languages_are_found(languages, query, doc_id, marked):
+    hits = search(languages, query)
+    assert doc_id in hits
+    assert f"<mark>{marked}</mark>" in hits[doc_id]["snippet"]
+
+
+@pytest.mark.parametrize(
+    "query, doc_id, marked",
+    [("qaytarmaq", "az-qaytarilmasi", "qaytarılır"), ("rüsumun qaytarılması", "az-qaytarilmasi", "qaytarılır")],
+)
+def test_a_verb_finds_its_passive_and_verbal_noun(languages, query, doc_id, marked):
+    hits = search(languages, query)
+    assert doc_id in hits
+    assert f"<mark>{marked}</mark>" in hits[doc_id]["snippet"]
+
+
+def test_a_verb_does_not_rank_its_other_forms_above_itself(languages, engine):
+    ranked = [hit["id"] for hit in engine.search(SearchRequest(q="görüşdə"))["hits"]]
+    assert ranked and ranked[0] == "gorusun"
+
+
+# The engine does not pass a document's language to the analysis yet: `document_fields` must call
+# `term_positions(doc.title, doc.lang)` and `term_positions(doc.text, doc.lang)`, and the snippets must analyse
+# a hit's text with `words(text, lang)` (the language stored with the document). Until then these fail.
+
+
+@pytest.mark.parametrize(
+    "query, doc_id, marked",
+    [
+        ("meeting", "en-meetings", "meetings"),
+        ("protect migrant right", "en-meetings", "Protecting"),
+        ("ziyaret", "tr-kurum", "ziyarette"),  # Turkish -tA after a voiceless consonant; Azerbaijani has -dA only
+    ],
+)
+def test_english_and_turkish_documents_are_stemmed_in_their_language(languages, query, doc_id, marked):
+    response = languages.search(SearchRequest(q=query, per_page=100))
+    hits = {hit["id"]: hit for hit in response["hits"]}
+    assert not response["corrected"]  # found through the stems, not through a spelling correction
+    assert doc_id in hits
+    assert f"<mark>{marked}</mark>" in hits[doc_id]["snippet"]

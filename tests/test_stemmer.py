@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from indexer.analysis.folding import fold
-from indexer.analysis.stemmer import AzerbaijaniStemmer
+from indexer.analysis.stemmer import AzerbaijaniStemmer, verb_root
 
 stemmer = AzerbaijaniStemmer()
 stem = stemmer.stemWord
@@ -107,3 +107,28 @@ def test_gold_standard_thresholds():
     assert precision >= 0.97
     assert evaluation.apart_violations(stem, apart) == 0
     assert evaluation.fold_commutation(stem, classes) >= 0.98
+
+
+@pytest.mark.parametrize(
+    "word, root",
+    [
+        ("pozulması", "poz"), ("qaytarılır", "qaytar"), ("zədələnməsi", "zədələ"), ("tanınması", "tanı"),
+        ("qiymətləndirilməsi", "qiymətləndir"), ("edilməsi", "et"), ("verilməsindən", "ver"), ("zedelenmesi", "zedele"),
+    ],
+)
+def test_voice_and_verbal_noun_forms_have_a_verb_root(word, root):
+    assert verb_root(stem(word)) == root
+
+
+@pytest.mark.parametrize("word", ["qaytarmaq", "hüquqlarının", "qanun", "qadın", "vəkil", "ombudsman"])
+def test_roots_and_other_words_have_no_verb_root(word):
+    assert verb_root(stem(word)) is None
+
+
+@pytest.mark.parametrize(
+    "word, expected",
+    [("bağlanır", "bağlan"), ("imzalandı", "imzalan"), ("hazırlanmış", "hazırlan"), ("aparılana", "aparıl"),
+     ("bilənə", "bil")],
+)
+def test_verbs_in_lan_and_participles_in_an(word, expected):
+    assert stem(word) == expected

@@ -5,7 +5,7 @@ from pathlib import Path
 
 from flask import Blueprint, jsonify, request
 
-from indexer.request import InvalidRequest, SearchRequest
+from indexer.request import SearchRequest, bounded_int
 
 from .engine import get_engine
 
@@ -46,17 +46,9 @@ def complete():
     """Completions of what is being typed: titles, partners and frequent terms."""
     typed = request.args.get("q", "")
     SearchRequest.from_params(q=typed)  # the same length limit as a search
-    limit = _limit(request.args.get("limit"))
+    limit = bounded_int(request.args.get("limit"), "limit", 1, MAX_COMPLETIONS, default=COMPLETIONS)
     # As typed: a trailing space means the last word is finished, and the engine then offers nothing.
     return jsonify(query=typed, suggestions=get_engine().complete(typed, limit) if typed.strip() else [])
-
-
-def _limit(value: str | None) -> int:
-    if value is None or not value.strip():
-        return COMPLETIONS
-    if not value.strip().isdigit() or not 1 <= int(value) <= MAX_COMPLETIONS:
-        raise InvalidRequest(f"'limit' 1 ilə {MAX_COMPLETIONS} arasında tam ədəd olmalıdır.")
-    return int(value)
 
 
 @bp.get("/openapi.json")

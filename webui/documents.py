@@ -24,12 +24,14 @@ def document(doc_id: str):
     query = SearchRequest.from_params(q=request.args.get("q")).q  # a too long query gets the usual message
     terms = matched_terms(query)
     counter = itertools.count(1)
-    paragraphs = [_numbered(snippets.highlight(p, terms), counter) for p in doc["text"].split("\n\n") if p.strip()]
+    paragraphs = [
+        _numbered(snippets.highlight(p, terms, doc["lang"]), counter) for p in doc["text"].split("\n\n") if p.strip()
+    ]
     return render_template(
         "documents/document.html",
         doc=doc,
         query=query,
-        title_html=snippets.highlight(doc["title"], terms),
+        title_html=snippets.highlight(doc["title"], terms, doc["lang"]),
         paragraphs=paragraphs,
         match_count=next(counter) - 1,
         similar=engine.similar(doc_id, SIMILAR_SHOWN),

@@ -2,25 +2,25 @@
 
 A word of a text becomes a `Word`: its case-folded surface form, its stem and its diacritic-free stem,
 with its offsets in the original text for highlighting. `analyze()` gives the terms the index holds;
-`query_variants()` the terms a query word looks for, with the weight of each.
+`query_variants()` the terms a query word looks for, with the weight of each. In a text that declares another
+language (`lang`: English, Turkish), each Latin word also gets its stem in that language (docs/analysis.md).
 """
+import unicodedata
+from contextlib import contextmanager
 from typing import NamedTuple
-
-import snowballstemmer
 
 from .casefold import az_lower
 from .folding import fold, is_cyrillic, is_russian, normalize_letters, to_latin
-from .stemmer import AzerbaijaniStemmer
+from .languages import (AZERBAIJANI, OTHER_LATIN, azerbaijani_root, azerbaijani_stem, current_azerbaijani_stemmer,
+                        language, other_stem, query_root, russian_stem, set_azerbaijani_stemmer)
 from .stopwords import is_stop_word
-from .tokenizer import base, spans, without_joiners
+from .tokenizer import TOKEN, base, spans, without_joiners
 
-__all__ = ["Word", "analyze", "az_lower", "fold", "query_variants", "stem", "term_positions", "terms", "words"]
+__all__ = ["EXACT", "FOLDED", "ROOT", "WEIGHTS", "Word", "analyze", "az_lower", "fold", "language", "query_variants",
+           "stem", "term_positions", "terms", "using_stemmer", "words"]
 
-EXACT, FOLDED = "=", "~"  # prefixes of the stacked terms; a stem term has none
-WEIGHTS = {"exact": 1.5, "stem": 1.0, "folded": 0.6}
-
-_az_stemmer = AzerbaijaniStemmer()
-_ru_stemmer = snowballstemmer.stemmer("russian")
+EXACT, FOLDED, ROOT = "=", "~", "^"  # prefixes of the stacked terms; a stem term has none
+WEIGHTS = {"exact": 1.5, "stem": 1.0, "other language": 0.8, "folded": 0.6, "root": 0.5}
 
 
 class Word(NamedTuple):
@@ -30,6 +30,8 @@ class Word(NamedTuple):
     start: int  # offsets of the word in the original text
     end: int
     stop: bool
+    root: str = ""  # the diacritic-free verb root of a voice or verbal-noun form: "qaytar" of "qaytarılması"
+    other: str = ""  # in a text of another language, the word's stem in it: "en:meet"
 
 
 class _Analysed(NamedTuple):
@@ -37,16 +39,18 @@ class _Analysed(NamedTuple):
     stem: str
     folded: str
     stop: bool
+    root: str
+    other: str
 
 
 def stem(word: str) -> str:
     """The stem of one lower-cased word, in Latin script (Cyrillic is transliterated, Russian stemmed as Russian)."""
     word = _latin_script(word)
     if is_cyrillic(word):
-        return _ru_stemmer.stemWord(word)
+        return russian_stem(word)
     if any(ch.isdigit() for ch in word):
         return word
-    return _az_stemmer.stemWord(word)
+    return azerbaijani_stem(word)
 
 
 def _latin_script(word: str) -> str:
@@ -57,29 +61,50 @@ def _latin_script(word: str) -> str:
     return word
 
 
-_cache: dict[str, _Analysed] = {}
-_CACHE_LIMIT = 500_000  # distinct tokens; far above the vocabulary of any corpus we serve
+def _lower(token: str, lang: str) -> str:
+    """English has no dotless ı: `In` is `in`; Azerbaijani and Turkish fold `I` to `ı`, `İ` to `i`."""
+    return unicodedata.normalize("NFC", token).lower() if lang == "en" else az_lower(token)
 
 
-def _analyse(token: str) -> _Analysed:
-    """Analysis of one token as the tokenizer found it; cached because words repeat far more than they vary."""
-    found = _cache.get(token)
+def _analyse(token: str, lang: str) -> _Analysed:
+    """Analysis of one word as the tokenizer split it (`BMT-nin`)."""
+    lower = _lower(token, lang)
+    surface = _latin_script(without_joiners(lower))
+    stemmed = stem(base(lower))
+    latin = not is_cyrillic(stemmed) and not any(ch.isdigit() for ch in stemmed)
+    root = azerbaijani_root(stemmed) if latin else None
+    other = other_stem(_latin_script(base(lower)), lang) if latin and lang in OTHER_LATIN else ""
+    return _Analysed(surface, stemmed, fold(stemmed), is_stop_word(surface), fold(root) if root else "", other)
+
+
+# Per language, each token the tokenizer's pattern matches → for each word in it: (its terms, its analysis,
+# its offsets within the token). Words repeat far more than they vary, so this is what makes analysis fast.
+_Entry = tuple[tuple[str, ...], _Analysed, int, int]
+_caches: dict[str, dict[str, tuple[_Entry, ...]]] = {}
+_CACHE_LIMIT = 500_000  # distinct tokens per language; far above the vocabulary of any corpus we serve
+
+
+def _entries(token: str, lang: str) -> tuple[_Entry, ...]:
+    cache = _caches.setdefault(lang, {})
+    found = cache.get(token)
     if found is None:
-        lower = az_lower(token)
-        surface = _latin_script(without_joiners(lower))
-        stemmed = stem(base(lower))
-        found = _Analysed(surface, stemmed, fold(stemmed), is_stop_word(surface))
-        if len(_cache) < _CACHE_LIMIT:
-            _cache[token] = found
+        analysed = [(_analyse(span.text, lang), span) for span in spans(token)]
+        found = tuple((tuple(terms(word)), word, span.start, span.end) for word, span in analysed)
+        if len(cache) < _CACHE_LIMIT:
+            cache[token] = found
     return found
 
 
-def words(text: str) -> list[Word]:
+def words(text: str, lang: str = AZERBAIJANI) -> list[Word]:
     """The words of `text`, in order, with their offsets in `text`."""
+    lang = language(lang)
+    cache = _caches.setdefault(lang, {})
     found = []
-    for span in spans(text):
-        analysed = _analyse(span.text)
-        found.append(Word(analysed.surface, analysed.stem, analysed.folded, span.start, span.end, analysed.stop))
+    for match in TOKEN.finditer(text):
+        token, offset = match.group(), match.start()
+        for _, analysed, start, end in cache.get(token) or _entries(token, lang):
+            found.append(Word(analysed.surface, analysed.stem, analysed.folded, offset + start, offset + end,
+                              analysed.stop, analysed.root, analysed.other))
     return found
 
 
@@ -94,20 +119,39 @@ def terms(word: Word | _Analysed) -> list[str]:
         stacked.append(EXACT + word.surface)
     if word.folded != word.stem:
         stacked.append(FOLDED + word.folded)
+    if word.root:
+        stacked.append(ROOT + word.root)
+    if word.other:
+        stacked.append(word.other)
     return stacked
 
 
-def analyze(text: str) -> list[str]:
+def analyze(text: str, lang: str = AZERBAIJANI) -> list[str]:
     """The terms the index holds for `text`, word by word."""
-    return [term for span in spans(text) for term in terms(_analyse(span.text))]
+    lang = language(lang)
+    cache = _caches.setdefault(lang, {})
+    found = []
+    for token in TOKEN.findall(text):
+        for entry in cache.get(token) or _entries(token, lang):
+            found.extend(entry[0])
+    return found
 
 
-def term_positions(text: str) -> dict[str, list[int]]:
+def term_positions(text: str, lang: str = AZERBAIJANI) -> dict[str, list[int]]:
     """Each term the index holds for `text`, with the positions (word numbers) that carry it."""
+    lang = language(lang)
+    cache = _caches.setdefault(lang, {})
     positions: dict[str, list[int]] = {}
-    for position, span in enumerate(spans(text)):
-        for term in terms(_analyse(span.text)):
-            positions.setdefault(term, []).append(position)
+    position = 0
+    for token in TOKEN.findall(text):
+        for entry in cache.get(token) or _entries(token, lang):
+            for term in entry[0]:
+                held = positions.get(term)
+                if held is None:
+                    positions[term] = [position]
+                else:
+                    held.append(position)
+            position += 1
     return positions
 
 
@@ -115,9 +159,34 @@ def query_variants(word: Word) -> list[tuple[str, float]]:
     """The terms a query word looks for, with their weights: the exact form, the stem, the folded stem.
 
     A folded stem is looked up with and without its prefix, because a text written without Azerbaijani
-    letters has plain-letter stems of its own (`Qazaxistan ombudsmani`).
+    letters has plain-letter stems of its own (`Qazaxistan ombudsmani`). A verb finds the other voices and
+    verbal nouns of its root (`qaytarmaq` → `qaytarılması`, and back). The word's English and Turkish stems
+    find it in documents of those languages (`meetings` → `en:meet`).
     """
     variants = {EXACT + word.surface: WEIGHTS["exact"], word.stem: WEIGHTS["stem"]}
     variants.setdefault(FOLDED + word.folded, WEIGHTS["folded"])
     variants.setdefault(word.folded, WEIGHTS["folded"])
+    root = query_root(word.stem, word.root)
+    if root:  # a root itself (qaytar) meets the roots of its other forms, and a form (qaytarılması) its root
+        for term in (ROOT + root, FOLDED + root, root):
+            variants.setdefault(term, WEIGHTS["root"])
+    if not is_cyrillic(word.surface) and not any(ch.isdigit() for ch in word.surface):
+        variants.setdefault(other_stem(word.surface.replace("ı", "i"), "en"), WEIGHTS["other language"])
+        variants.setdefault(other_stem(word.surface, "tr"), WEIGHTS["other language"])
     return list(variants.items())
+
+
+@contextmanager
+def using_stemmer(stem_word):
+    """Analyse Azerbaijani with `stem_word` (a function of one lower-cased word) instead of ours, caches cleared.
+
+    For evaluations that compare stemmers through the real engine (bench/eval_retrieval.py).
+    """
+    previous = current_azerbaijani_stemmer()
+    set_azerbaijani_stemmer(stem_word)  # verb roots are part of ours: a baseline has none
+    _caches.clear()
+    try:
+        yield
+    finally:
+        set_azerbaijani_stemmer(previous)
+        _caches.clear()

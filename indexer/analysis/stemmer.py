@@ -21,8 +21,8 @@ _I_AFTER = {"a": "ı", "ı": "ı", "e": "i", "ə": "i", "i": "i", "o": "u", "u":
 # What a vowel of the input may stand for: plain i, o, u, e may be folded ı, ö, ü, ə.
 _MAY_BE = {"i": "iı", "o": "oö", "u": "uü", "e": "eə"}
 _TEMPLATE_LETTERS = {"A": "[aəe]", "I": "[ıiuü]", "Q": "[qğkyg]"}
-# Stems ending in a voice or derivation marker are verbs: edil-, veril-, işlə-, bildir-, göstərt-.
-_DERIVED_VERB = re.compile(r"..(il|ul|dir|dur|laş|leş|la|le)$")
+# Stems ending in a voice or derivation marker are verbs: edil-, veril-, işlə-, bağlan-, bildir-, göstərt-.
+_DERIVED_VERB = re.compile(r"..(il|ul|dir|dur|laş|leş|la|le|lan|len)$")
 _OPTATIVE = "(y)A"  # never after the negation: etməyə is the masdar etmə + dative
 _AORIST = ("(y)Ar", "(y)ArlAr")
 
@@ -54,9 +54,13 @@ class _Suffix:
         variants = [f"({_letter_class(self.buffer)})", "()"] if self.buffer else ["()"]
         self.regexes = [re.compile(f"{variant}{pattern}$") for variant in variants]
         self.length = len(body) + self.after_possessive
+        # the letters a word must end in for the suffix to match: most words are rejected without a regex
+        self.last_letters = frozenset(_letter_class(body[-1]).strip("[]"))
 
     def cuts(self, word: str) -> list[int]:
         """Where the stem may end if this suffix ends the word (buffered reading first)."""
+        if word[-1:] not in self.last_letters:
+            return []
         matches = [regex.search(word) for regex in self.regexes]
         return [match.start() for match in matches if match and self._fits(word, match)]
 
@@ -230,7 +234,12 @@ def _verb_root(stem: str, suffix: _Suffix) -> str | None:
 def _is_verb(stem: str) -> bool:
     """A listed root (ed-, ged- are et-, get- before a vowel) or a stem ending in a derivation marker."""
     spelled = {"ed": "et", "ged": "get"}.get(stem, stem)
-    return _in_list(spelled, "verbs") or bool(_DERIVED_VERB.search(fold(stem)))
+    if _in_list(spelled, "verbs"):
+        return True
+    folded = fold(stem)
+    if folded.endswith(("lan", "len")) and _is_verb(stem[:-2]):
+        return False  # a participle in -An (aparıl-an, bil-ən), not a verb in -lAn (bağla-n)
+    return bool(_DERIVED_VERB.search(folded))
 
 
 def _restore(stem: str, after_vowel_suffix: bool) -> str:
@@ -258,3 +267,43 @@ def _mutated_k(folded: str) -> bool:
     """çörəy-i comes from çörək: a final y after a vowel, in a word of two syllables or more."""
     syllables = sum(ch in _VOWELS for ch in folded)
     return folded.endswith("y") and folded[-2] in _VOWELS and syllables >= 2
+
+
+# Voice suffixes, on the diacritic-free stem: causative -dIr, passive -Il/-In after a consonant, -n after a vowel,
+# causative -t after a vowel. `tanın` is tanı-n or tan-ın: both are tried.
+_VOICE = (re.compile(r"(?<=[^aeiou])(?:d[iu]r|[iu][ln])$"), re.compile(r"(?<=[aeiou])[nt]$"))
+
+
+def verb_root(stem: str) -> str | None:
+    """The verb a stem is a voice or verbal-noun form of: `pozulma` → `poz`, `qaytarıl` → `qaytar`,
+    `zədələnmə` → `zədələ`, `qiymətləndirilmə` → `qiymətləndir`; None if it is not one, or is the root itself.
+
+    Not a stem: derivation stays apart in `stem()`. Search adds the root as a low-weight term, because users
+    type the active verb (`qaytarmaq`) where the law writes the passive verbal noun (`qaytarılması`).
+    The shortest listed root (stemmer_verb_roots.txt) wins.
+    """
+    verb = stem[:-2] if re.search("m[ae]$", fold(stem)) else stem  # the verbal noun -mA
+    roots = [_listed_verb(candidate) for candidate in _voice_readings(verb)]
+    found = min(filter(None, roots), key=len, default=None)
+    return found if found != stem else None
+
+
+def _voice_readings(verb: str) -> list[str]:
+    """The verb and what remains after peeling voice suffixes, every way they can be read."""
+    readings = [verb]
+    for pattern in _VOICE:
+        match = pattern.search(fold(verb))
+        rest = verb[: match.start()] if match else ""
+        if len(rest) >= 2 and _VOWELS & set(rest):
+            readings += _voice_readings(rest)
+    return readings
+
+
+def is_verb_root(stem: str) -> bool:
+    """A listed verb root (`qaytar`, `ed` for et-)."""
+    return _listed_verb(stem) is not None
+
+
+def _listed_verb(candidate: str) -> str | None:
+    spelled = {"ed": "et", "ged": "get"}.get(candidate, candidate)  # ed-il-, ged-il-
+    return spelled if _in_list(spelled, "verbs") else None

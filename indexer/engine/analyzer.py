@@ -10,16 +10,17 @@ from whoosh.fields import TEXT
 from whoosh.formats import Positions
 
 from indexer.analysis import term_positions, terms, words
+from indexer.analysis.languages import AZERBAIJANI
 
 Posting = tuple[bytes, int, float, bytes]  # term, frequency, weight, encoded positions: what Whoosh's writer adds
 _POSITIONS = Positions()  # encodes position lists exactly as a StackedText field's format does
 
 
-def postings(text: str, field_boost: float = 1.0) -> list[Posting]:
-    """The postings of `text` for a StackedText field with this boost."""
+def postings(text: str, field_boost: float = 1.0, lang: str | None = None) -> list[Posting]:
+    """The postings of `text` (in language `lang`, Azerbaijani by default) for a StackedText field with this boost."""
     return [
         (term.encode("utf-8"), len(positions), len(positions) * field_boost, _POSITIONS.encode(positions))
-        for term, positions in term_positions(text).items()
+        for term, positions in term_positions(text, lang or AZERBAIJANI).items()
     ]
 
 

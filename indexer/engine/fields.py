@@ -11,8 +11,8 @@ def document_fields(doc: Document, facts: Facts, source: str) -> dict:
     return {
         "id": doc.id,
         "source": source,
-        "title": postings(doc.title, TITLE_BOOST),
-        "body": postings(doc.text),
+        "title": postings(doc.title, TITLE_BOOST, doc.lang),
+        "body": postings(doc.text, lang=doc.lang),
         "year": " ".join(str(year) for year in facts.years),
         "partner": ",".join(facts.partners),
         "day": int(facts.date.strftime("%Y%m%d")) if facts.date else 0,
@@ -23,4 +23,5 @@ def document_fields(doc: Document, facts: Facts, source: str) -> dict:
         "years": list(facts.years),
         "partners": list(facts.partners),
         "links": list(doc.links),
+        "lang": doc.lang,
     }

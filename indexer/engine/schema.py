@@ -21,4 +21,5 @@ def make_schema() -> Schema:
         years=STORED(),
         partners=STORED(),
         links=STORED(),
+        lang=STORED(),  # the language the document declares: its words are highlighted as they were indexed
     )

@@ -225,10 +225,10 @@ class Engine:
 
     def _hit(self, stored: dict, score: float, terms: snippets.QueryTerms) -> dict:
         text = stored.get("text", "")
-        snippet = snippets.snippet(text, terms, DEFAULTS["SNIPPET_FRAGMENTS"])
+        snippet = snippets.snippet(text, terms, DEFAULTS["SNIPPET_FRAGMENTS"], stored.get("lang"))
         return _metadata(stored) | {
             "snippet": str(snippet),
-            "title_html": str(snippets.highlight(stored["title"], terms)),
+            "title_html": str(snippets.highlight(stored["title"], terms, stored.get("lang"))),
             "score": round(score or 0.0, 4),
         }
 
@@ -266,7 +266,8 @@ class Engine:
         stored = self._searcher().document(id=doc_id)
         if stored is None:
             return None
-        return _metadata(stored) | {"text": stored.get("text", ""), "links": stored.get("links", [])}
+        extra = {"text": stored.get("text", ""), "links": stored.get("links", []), "lang": stored.get("lang")}
+        return _metadata(stored) | extra
 
 
 def _distinctive_query(searcher, text: str) -> wq.Query | None:
