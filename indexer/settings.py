@@ -22,7 +22,7 @@ SETTINGS = (
     Setting("MAX_QUERY_LENGTH", 1000, "longest query, in characters, that is searched"),
     Setting("FACET_LIMIT", 30, "most partner values listed beside the results"),
     Setting("SNIPPET_FRAGMENTS", 3, "most fragments of text shown per hit"),
-    Setting("PREFIX_TERMS", 256, "most index terms a `word*` query expands to (the most frequent first)"),
+    Setting("PREFIX_TERMS", 64, "most index terms a `word*` query expands to (the most frequent first)"),
     Setting("TERM_SET_BUDGET", 4_000_000, "document numbers held in the cache of per-term document sets"),
     Setting("TYPO_MIN_LENGTH", 4, "shortest query word that is tried with corrections"),
     Setting("TYPO_LONG_WORD", 8, "words this long or longer may have two typos; shorter words one"),

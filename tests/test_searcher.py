@@ -163,3 +163,9 @@ def test_companions_count_the_partners_named_with_one(engine):
     companions = {value["value"]: value["count"] for value in engine.companions("Pakistan")}
     assert companions["Türkiyə"] >= 1 and "Pakistan" not in companions
     assert "Çin" not in companions  # named only in the other seed
+
+
+def test_a_query_of_prefixes_only_lists_newest_first(engine):
+    result = engine.search(SearchRequest(q="ombudsman*", per_page=100))
+    dates = [hit["date"] for hit in result["hits"] if hit["date"]]
+    assert result["total"] >= 2 and dates == sorted(dates, reverse=True)

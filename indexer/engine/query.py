@@ -27,6 +27,7 @@ class Forms:
     """Documents holding any of these (field, term, weight) triples: one query word in all its forms."""
 
     weighted: tuple[tuple[str, str, float], ...]
+    prefix: bool = False  # a `word*`: matched exactly, but not scored (a union of many forms costs too much)
 
 
 @dataclass(frozen=True)
@@ -97,7 +98,7 @@ def _prefix_leaf(node: ql.Word, reader) -> Forms:
                                (fold(surface), WEIGHTS["folded"]), (EXACT + surface, WEIGHTS["stem"]),
                                (surface, WEIGHTS["stem"])):  # a form equal to its stem is indexed bare
             weighted.update(((f, term), weight) for term in _expand(reader, f, prefix))
-    return Forms(tuple((f, term, weight) for (f, term), weight in weighted.items()))
+    return Forms(tuple((f, term, weight) for (f, term), weight in weighted.items()), prefix=True)
 
 
 def _expand(reader, field: str, prefix: str) -> list[str]:
@@ -132,7 +133,7 @@ def _lean_forms(node: Forms, ctx: Context) -> Forms:
     return Forms(tuple(
         (f, term, weight) for f, term, weight in node.weighted
         if weight >= WEIGHTS["stem"] or not ctx.sets.docs(reader, f, term) <= heavier[f]
-    ))
+    ), prefix=node.prefix)
 
 
 def to_whoosh(node: ql.Node, positions: bool = True) -> wq.Query:
@@ -149,20 +150,26 @@ def to_whoosh(node: ql.Node, positions: bool = True) -> wq.Query:
         return wq.Not(to_whoosh(node.part, positions))
     if isinstance(node, ql.Or):
         return wq.Or([to_whoosh(part, positions) for part in node.parts])
-    positive = [to_whoosh(part, positions) for part in node.parts if not isinstance(part, ql.Not)]
+    positive = [to_whoosh(part, positions) for part in node.parts if not isinstance(part, ql.Not) and not _prefix(part)]
     negative = [to_whoosh(part.part, positions) for part in node.parts if isinstance(part, ql.Not)]
     ranked = wq.And(positive) if positive else wq.Every()
     return wq.AndNot(ranked, wq.Or(negative)) if negative else ranked
 
 
-def has_phrase(node: ql.Node | None) -> bool:
-    if node is None or isinstance(node, Forms):
+def _prefix(node: ql.Node) -> bool:
+    return isinstance(node, Forms) and node.prefix
+
+
+def ranks_loosely(node: ql.Node | None) -> bool:
+    """The ranking query matches more than the tree: a phrase is ranked without positions, and an AND-ed
+    prefix is left out of the ranking, so the searcher must keep the hits to the tree's own documents."""
+    if node is None:
         return False
-    if isinstance(node, Adjacent):
-        return True
+    if isinstance(node, (Forms, Adjacent)):
+        return isinstance(node, Adjacent) or node.prefix
     if isinstance(node, ql.Not):
-        return has_phrase(node.part)
-    return any(has_phrase(part) for part in node.parts)
+        return ranks_loosely(node.part)
+    return any(ranks_loosely(part) for part in node.parts)
 
 
 def has_positive(node: ql.Node | None) -> bool:
@@ -172,6 +179,12 @@ def has_positive(node: ql.Node | None) -> bool:
     if isinstance(node, (Forms, Adjacent)):
         return True
     return any(has_positive(part) for part in node.parts)
+
+
+def only_prefixes(node: ql.Node | None) -> bool:
+    """Every word the query looks for is a `word*` prefix."""
+    wanted = [leaf for leaf, negated in ql.words_of(node) if not negated]
+    return bool(wanted) and all(isinstance(leaf, ql.Word) and leaf.prefix for leaf in wanted)
 
 
 def docs(node: ql.Node, ctx: Context) -> frozenset[int]:
@@ -249,5 +262,5 @@ def unmatched_words(node: ql.Node | None, ctx: Context) -> list[tuple[ql.Word, W
     return found
 
 
-__all__ = ["Adjacent", "Context", "Forms", "docs", "has_phrase", "has_positive", "keeps_stop_words", "matched_terms",
+__all__ = ["Adjacent", "Context", "Forms", "docs", "has_positive", "ranks_loosely", "keeps_stop_words", "matched_terms",
            "query_terms", "resolve", "to_whoosh", "unmatched_words", "without_redundant_forms"]

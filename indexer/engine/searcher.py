@@ -23,8 +23,8 @@ from indexer.settings import DEFAULTS
 
 from .complete import Completions
 from .facets import FacetSets
-from .query import (Context, docs, has_phrase, has_positive, keeps_stop_words, query_terms, resolve, to_whoosh,
-                    unmatched_words, without_redundant_forms)
+from .query import (Context, docs, has_positive, keeps_stop_words, only_prefixes, query_terms, ranks_loosely, resolve,
+                    to_whoosh, unmatched_words, without_redundant_forms)
 from .spelling import Vocabulary, cased_like
 from .termsets import TermSets
 
@@ -65,16 +65,20 @@ class _Plan:
     tree: ql.Node | None
     docs: frozenset[int]
     terms: snippets.QueryTerms
+    prefixes_only: bool
 
     @classmethod
     def make(cls, text: str, ctx: Context) -> _Plan:
         parsed = ql.parse(text)
         tree = without_redundant_forms(resolve(parsed, ctx.searcher.reader(), keeps_stop_words(parsed)), ctx)
-        return cls(text, tree, ctx.all_docs if tree is None else docs(tree, ctx), query_terms(parsed))
+        matched = ctx.all_docs if tree is None else docs(tree, ctx)
+        return cls(text, tree, matched, query_terms(parsed), only_prefixes(parsed))
 
     @property
     def ranked(self) -> bool:
-        return has_positive(self.tree)
+        """Whether hits are ordered by score. Not for `word*` alone: scoring the union of its many forms over
+        most of the index took seconds (docs/performance.md), and gives no useful order; it lists newest first."""
+        return has_positive(self.tree) and not self.prefixes_only
 
     def partial(self, ctx: Context) -> tuple[wq.Query, list[frozenset[int]]] | None:
         """For AND-ed parts that match nothing together: a query for any of them, and the documents in tiers
@@ -170,7 +174,7 @@ class Engine:
         selected = [tier & in_years & in_partners for tier in tiers]
         # Whoosh alone matches exactly what `selected` holds (and can skip blocks) unless one of these narrows it
         listed_subset = query is None and plan.docs != facets.all_docs
-        filtered = bool(years or partners or partial) or has_phrase(plan.tree) or listed_subset
+        filtered = bool(years or partners or partial) or ranks_loosely(plan.tree) or listed_subset
 
         hits = self._hits(ctx.searcher, query, selected, request, plan.terms, filtered)
         return {
