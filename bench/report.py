@@ -81,8 +81,12 @@ def _sections(result: dict) -> list[str]:
     return out
 
 
+def _row(cells) -> str:
+    return "| " + " | ".join(cells) + " |"
+
+
 def _build_table(ours: dict, peers: list[dict]) -> list[str]:
-    head = "| | ours | " + " | ".join(f"{p['name']} | ours ÷ {p['name']}" for p in peers) + " |"
+    head = _row(["", "ours", *(cell for p in peers for cell in (p["name"], f"ours ÷ {p['name']}"))])
     rows = [head, "|---" * (2 + 2 * len(peers)) + "|"]
     b = ours["build"]
     cells = [("full build, s", b["seconds"], lambda x: f"{x:.0f}", "seconds"),
@@ -96,11 +100,11 @@ def _build_table(ours: dict, peers: list[dict]) -> list[str]:
             pv = p["build"][key] / (1e6 if key == "bytes" else 1)
             row += f" {fmt(pv)} | {ratio(value, pv)} |"
         rows.append(row)
-    return ["Build (one process; Tantivy's writer uses its own threads):", ""] + rows + [""]
+    return ["Build (ours: one writer process fed by worker processes; Tantivy's writer uses its own threads):", ""] + rows + [""]
 
 
 def _latency_table(ours: dict, peers: list[dict]) -> list[str]:
-    head = "| full request, ms | ours | " + " | ".join(f"{p['name']} | ours ÷ {p['name']}" for p in peers) + " |"
+    head = _row(["full request, ms", "ours", *(cell for p in peers for cell in (p["name"], f"ours ÷ {p['name']}"))])
     rows = [head, "|---" * (2 + 2 * len(peers)) + "|"]
     for key, label in (("wall_ms", "wall"), ("cpu_ms", "CPU")):
         mine = latency(ours["queries"], key)
@@ -124,7 +128,8 @@ def _by_kind(rows: list[dict]) -> dict[str, list[dict]]:
 
 
 def _kind_table(ours: dict, peers: list[dict]) -> list[str]:
-    head = "| kind (n) | ours median / max | " + " | ".join(f"{p['name']} median / max | ours ÷ {p['name']} (median)" for p in peers) + " |"
+    head = _row(["kind (n)", "ours median / max",
+                 *(cell for p in peers for cell in (f"{p['name']} median / max", f"ours ÷ {p['name']} (median)"))])
     rows = [head, "|---" * (2 + 2 * len(peers)) + "|"]
     peer_kinds = [_by_kind(p["queries"]) for p in peers]
     for kind, mine in _by_kind(ours["queries"]).items():
@@ -138,7 +143,7 @@ def _kind_table(ours: dict, peers: list[dict]) -> list[str]:
 
 
 def _zero_table(ours: dict, peers: list[dict]) -> list[str]:
-    head = "| kind | ours | " + " | ".join(p["name"] for p in peers) + " |"
+    head = _row(["kind", "ours", *(p["name"] for p in peers)])
     rows = [head, "|---" * (2 + len(peers)) + "|"]
     peer_kinds = [_by_kind(p["queries"]) for p in peers]
     for kind, mine in _by_kind(ours["queries"]).items():
