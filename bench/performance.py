@@ -16,13 +16,12 @@ import platform
 import subprocess
 import sys
 import time
-from collections import defaultdict
 from pathlib import Path
 
 import http_load
 import report
 from peers import PEERS
-from timing import load_average, summary, time_queries
+from timing import load_average, time_queries
 from workload import (OUT, ROOT, build_ours, documents, documents_file, engine_code_hash, index_dir, latest_index,
                       load_queries)
 
@@ -87,7 +86,6 @@ def _timed(run, queries, rounds: int) -> list[dict]:
 
 def environment() -> dict:
     import tantivy
-    import waitress
     import whoosh
     from importlib.metadata import version
 
