@@ -1,5 +1,6 @@
 """Fixtures that build small real indexes from the seed corpus and `tests/data/docs/`."""
 import functools
+import importlib.util
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,15 @@ from webui import create_app
 REPO = Path(__file__).resolve().parent.parent
 SEEDS = REPO / "corpus"
 DOCS = Path(__file__).resolve().parent / "data" / "docs"
+
+
+def load_bench_script(name: str):
+    """A script of `bench/` as a module (bench is a folder of scripts, not a package)."""
+    path = REPO / "bench" / f"{name}.py"
+    spec = importlib.util.spec_from_file_location(name, path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def build_index(tmp_path: Path, *corpora: Path) -> Path:

@@ -1,12 +1,12 @@
 """extract(): the facts of a whole document, and the measured quality on the labelled set."""
 import datetime
-import importlib.util
-from pathlib import Path
 
 import pytest
 
 from indexer.document import Document
 from indexer.extract import Facts, PartnerCatalog, extract
+
+from .conftest import load_bench_script
 
 TODAY = datetime.date(2026, 11, 22)
 GOAL = 0.97  # precision and recall of years, partners and datelines on tests/data/labelled/
@@ -50,17 +50,8 @@ def test_nothing_found(catalog):
     assert extract(Document(id="x", title="", text=""), catalog, TODAY) == Facts(None, (), ())
 
 
-def _evaluation():
-    """bench/eval_extraction.py, loaded by path: bench is a folder of scripts, not a package."""
-    path = Path(__file__).resolve().parent.parent / "bench" / "eval_extraction.py"
-    spec = importlib.util.spec_from_file_location("eval_extraction", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def test_labelled_set_precision_and_recall():
-    evaluation = _evaluation()
+    evaluation = load_bench_script("eval_extraction")
     scores, misses = evaluation.evaluate()
     assert len(list(evaluation.LABELLED.glob("*.md"))) >= 40
     for key in ("years", "partners", "dates"):
@@ -72,7 +63,7 @@ def test_the_evaluation_counts_misses(tmp_path):
     (tmp_path / "one.md").write_text(
         "---\ntitle: Pakistan\nexpected_years: [2020]\nexpected_partners: [Çin]\n---\n2021-ci ildə.\n", encoding="utf-8"
     )
-    scores, misses = _evaluation().evaluate(tmp_path)
+    scores, misses = load_bench_script("eval_extraction").evaluate(tmp_path)
     assert (scores["years"].right, scores["years"].extra, scores["years"].missed) == (0, 1, 1)
     assert scores["partners"].precision == 0 and scores["partners"].recall == 0
     assert len(misses) == 2

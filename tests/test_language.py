@@ -25,6 +25,13 @@ def search(engine, query):
     return {hit["id"]: hit for hit in engine.search(SearchRequest(q=query, per_page=100))["hits"]}
 
 
+def assert_found_and_marked(engine, query, doc_id, marked):
+    """`query` finds `doc_id`, and its snippet marks `marked` as written in the document."""
+    hits = search(engine, query)
+    assert doc_id in hits
+    assert f"<mark>{marked}</mark>" in hits[doc_id]["snippet"]
+
+
 @pytest.mark.parametrize(
     "query, doc_id, marked",
     [
@@ -45,9 +52,7 @@ def search(engine, query):
     ],
 )
 def test_any_inflected_form_finds_the_others(engine, query, doc_id, marked):
-    hits = search(engine, query)
-    assert doc_id in hits
-    assert f"<mark>{marked}</mark>" in hits[doc_id]["snippet"]
+    assert_found_and_marked(engine, query, doc_id, marked)
 
 
 @pytest.mark.parametrize(
@@ -75,9 +80,7 @@ def test_short_stems_are_not_cut():
     ],
 )
 def test_text_and_queries_without_azerbaijani_letters_meet(engine, query, doc_id, marked):
-    hits = search(engine, query)
-    assert doc_id in hits
-    assert f"<mark>{marked}</mark>" in hits[doc_id]["snippet"]
+    assert_found_and_marked(engine, query, doc_id, marked)
 
 
 def test_lookalike_letters_in_the_text_are_found(engine):

@@ -1,12 +1,12 @@
 """The Azerbaijani stemmer: required merges and splits, restorations, folded input, interface, gold standard."""
-import importlib.util
 import pickle
-from pathlib import Path
 
 import pytest
 
 from indexer.analysis.folding import fold
 from indexer.analysis.stemmer import AzerbaijaniStemmer, verb_root
+
+from .conftest import load_bench_script
 
 stemmer = AzerbaijaniStemmer()
 stem = stemmer.stemWord
@@ -90,16 +90,8 @@ def test_stem_words_and_pickling():
     assert restored.stemWord("bakının") == "bakı"
 
 
-def _evaluation():
-    path = Path(__file__).resolve().parent.parent / "bench" / "eval_stemming.py"
-    spec = importlib.util.spec_from_file_location("eval_stemming", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def test_gold_standard_thresholds():
-    evaluation = _evaluation()
+    evaluation = load_bench_script("eval_stemming")
     classes, apart = evaluation.gold_classes(), evaluation.apart_pairs()
     precision, _ = evaluation.precision_and_oi(stem, classes, apart)
     assert len(set(classes.values())) >= 300 and len(apart) >= 150
