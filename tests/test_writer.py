@@ -60,6 +60,20 @@ def test_new_changed_and_deleted_files(corpus, tmp_path):
     assert [hit["id"] for hit in search(index, "Monqolustan")["hits"]] == ["new"]
 
 
+def test_many_small_builds_merge_their_segments(corpus, tmp_path):
+    """From the sixth segment on, a commit merges the small ones into the new segment (Whoosh's MERGE_SMALL);
+    Whoosh's own posting pool crashed on that merge (our inlined postings of an id carry the value '')."""
+    index = tmp_path / "index"
+    run_build([corpus], index)
+    for number in range(6):
+        write_doc(corpus, f"visit{number}.txt", f"Səfər {number}", f"Ombudsman Monqolustan nümayəndə heyətini qəbul etdi {number}.")
+        summary, problems = run_build([corpus], index)
+        assert (summary.indexed, problems) == (1, [])
+    assert len(list(index.glob("MAIN_*.trm"))) < 7  # merged
+    assert indexed_ids(index) == DOC_IDS | {f"visit{number}" for number in range(6)}
+    assert search(index, "Monqolustan")["total"] == 6
+
+
 def test_touching_a_file_without_changing_it_indexes_nothing(corpus, tmp_path):
     index = tmp_path / "index"
     run_build([corpus], index)

@@ -6,9 +6,14 @@
   method that does not exist (`set_inline` for `set_inlined`), so it writes a pickled, compressed block for
   every term, and most terms of a real vocabulary occur in a handful of documents.
 
+It also takes a term's whole posting list at once (`TermListFieldWriter.add_term`, used by
+`indexer.engine.segment`), which writes the same blocks as Whoosh's one call per posting.
+
 Segments written with this codec name it, so it must stay importable under this name.
 """
-from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3Codec, W3PerDocReader, W3PostingsWriter, _lenfield
+from array import array
+
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3Codec, W3FieldWriter, W3PerDocReader, W3PostingsWriter, _lenfield
 from whoosh.util.numeric import byte_to_length
 
 _LENGTH_OF_BYTE = [byte_to_length(value) for value in range(256)]
@@ -20,18 +25,41 @@ class InMemoryLengthsReader(W3PerDocReader):
         self._lengths: dict[str, object] = {}
 
     def doc_field_length(self, docnum, fieldname, default=0):
-        lengths = self._lengths.get(fieldname)
-        if lengths is None:
-            lengths = self._lengths[fieldname] = self._load_lengths(fieldname)
+        lengths = self.length_bytes(fieldname)
         encoded = lengths[docnum] if lengths is not None and docnum < len(lengths) else 0
         return _LENGTH_OF_BYTE[encoded] if encoded else default
 
-    def _load_lengths(self, fieldname):
-        reader = self._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN)
-        return reader.load() if reader is not None else None
+    def length_bytes(self, fieldname):
+        """Every document's length of the field, encoded as a byte (0: none); None for a field without lengths."""
+        if fieldname not in self._lengths:
+            reader = self._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN)
+            self._lengths[fieldname] = reader.load() if reader is not None else None
+        return self._lengths[fieldname]
 
 
 class InliningPostingsWriter(W3PostingsWriter):
+    def add_term_postings(self, ids, weights, values, length_bytes):
+        """All postings of the started term: document numbers (ascending), weights, encoded values (none for a
+        format without values) and the documents' field lengths as bytes (None for a field without lengths).
+        The blocks are those `add_posting` would fill one posting at a time, at a fraction of the calls."""
+        limit = self._blocklimit
+        for start in range(0, len(ids), limit):
+            if start:
+                self._write_block()
+            end = start + limit
+            self._fill_block(ids[start:end], weights[start:end], values[start:end], length_bytes)
+
+    def _fill_block(self, ids, weights, values, length_bytes):
+        self._ids = array("I", ids)
+        self._weights = array("f", weights)
+        self._values = list(values)
+        self._maxweight = max(self._weights)
+        # Like add_posting, a document without a length of the field counts for neither bound.
+        lengths = [length_bytes[docnum] for docnum in ids] if length_bytes is not None else []
+        lengths = [encoded for encoded in lengths if encoded]
+        self._minlength = _LENGTH_OF_BYTE[min(lengths)] if lengths else None
+        self._maxlength = _LENGTH_OF_BYTE[max(lengths)] if lengths else 0
+
     def finish_postings(self):
         if self.written() or len(self) >= self._inlinelimit:
             return super().finish_postings()
@@ -39,6 +67,14 @@ class InliningPostingsWriter(W3PostingsWriter):
         terminfo.add_block(self)
         terminfo.set_inlined(self._ids, self._weights, self._values)
         return terminfo
+
+
+class TermListFieldWriter(W3FieldWriter):
+    def add_term(self, text, ids, weights, values, length_bytes):
+        """One term of the started field with all its postings (see `InliningPostingsWriter.add_term_postings`)."""
+        self.start_term(text)
+        self._postwriter.add_term_postings(ids, weights, values, length_bytes)
+        self.finish_term()
 
 
 class Codec(W3Codec):
@@ -50,6 +86,9 @@ class Codec(W3Codec):
     def postings_writer(self, dbfile, byteids=False):
         return InliningPostingsWriter(dbfile, blocklimit=self._blocklimit, byteids=byteids,
                                       compression=self._compression, inlinelimit=self._inlinelimit)
+
+    def field_writer(self, storage, segment):
+        return TermListFieldWriter(self, storage, segment)
 
     def per_document_reader(self, storage, segment):
         return InMemoryLengthsReader(storage, segment)

@@ -6,6 +6,7 @@ See docs/ingestion.md for the design.
 """
 from __future__ import annotations
 
+import gc
 import io
 import multiprocessing
 import os
@@ -13,6 +14,7 @@ import shutil
 import stat
 import time
 from collections import deque
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
@@ -30,11 +32,12 @@ from .manifest import Entry, Manifest, content_hash
 from .prepare import FileTask, LinesTask, Prepared, init_worker, prepare
 from .progress import Progress
 from .schema import make_schema
+from .segment import TermBufferSegmentWriter
 
 LINES_PER_TASK = 64  # JSON Lines documents sent to a worker at once: enough to pay for the round trip
 TASKS_IN_FLIGHT_PER_WORKER = 8  # bounds the memory held by tasks read ahead of the writer
 POOL_MIN_BYTES = 2 * 2**20  # below this, starting worker processes costs more than it saves
-WRITER_LIMIT_MB = 256  # Whoosh's in-memory posting buffer before it spills to disk
+WRITER_LIMIT_MB = 256  # the writer's in-memory postings before it spills them to disk
 UNSUPPORTED = "-"  # the manifest's hash for a file that is never read (its type is not indexed)
 
 
@@ -157,16 +160,18 @@ class _Build:
         kept = {} if full else {s: e for s, e in manifest.entries.items() if s not in redone}
         # Separate segment files, not one compound file: Whoosh copies a compound file into memory for every
         # searcher it opens, which is every server thread (944 MB resident at 10,000 documents with 8 threads).
-        writer = ix.writer(limitmb=WRITER_LIMIT_MB, codec=Codec(), compound=False)
+        writer = TermBufferSegmentWriter(ix, limitmb=WRITER_LIMIT_MB, codec=Codec(), compound=False)
         try:
-            for source in deleted + [s for s in todo if s in manifest.entries and not full]:
-                writer.delete_by_term("source", source)
-            self.summary.removed = len(deleted)
-            entries = self._index(writer, todo, files, Manifest(entries=kept).owners())
+            with _without_cycle_collection():
+                for source in deleted + [s for s in todo if s in manifest.entries and not full]:
+                    writer.delete_by_term("source", source)
+                self.summary.removed = len(deleted)
+                entries = self._index(writer, todo, files, Manifest(entries=kept).owners())
+                writer.commit(mergetype=CLEAR if full else None)
         except BaseException:
-            writer.cancel()
+            if not writer.is_closed:  # a failed commit too: the index's write lock must not outlive it
+                writer.cancel()
             raise
-        writer.commit(mergetype=CLEAR if full else None)
         Manifest(ix.latest_generation(), kept | entries).save(self.index_dir)
         return self.summary
 
@@ -394,6 +399,19 @@ def _size(path: Path) -> int:
 
 def _shown(source: str) -> str:
     return source.rsplit("//", 1)[-1]
+
+
+@contextmanager
+def _without_cycle_collection() -> Iterator[None]:
+    """The postings of a build are millions of small objects that all live until the commit: Python's cycle
+    collector would walk them again and again for nothing (3 of 24 CPU seconds of a 10,000-document build)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _clean_leftovers(index_dir: Path) -> None:

@@ -1,0 +1,105 @@
+"""The term-buffer segment writer writes exactly the segment Whoosh's own writer writes, spilled or not, merged or not."""
+import json
+
+import pytest
+from whoosh import index as whoosh_index
+from whoosh.fields import TEXT, Schema
+from whoosh.writing import SegmentWriter
+
+from indexer.engine.codec import Codec
+from indexer.engine.prepare import LinesTask, prepare
+from indexer.engine.schema import make_schema
+from indexer.engine.segment import TermBufferSegmentWriter
+
+from .conftest import SEEDS
+
+DOCUMENTS = 300  # enough for the commonest terms to fill several blocks of 128 postings
+
+
+@pytest.fixture(scope="module")
+def documents() -> list[dict]:
+    """Index fields of real Azerbaijani text: overlapping runs of the seed corpus's words, so that some terms are
+    in every document and many in a few (inlined) ones."""
+    words = " ".join(path.read_text(encoding="utf-8") for path in sorted(SEEDS.glob("*.txt"))).split()
+    lines = [
+        (number, json.dumps({"id": f"doc{number}", "title": " ".join(words[number:number + 6]),
+                             "text": " ".join(words[number * 2:number * 2 + 80])}).encode())
+        for number in range(DOCUMENTS)
+    ]
+    return prepare(LinesTask("corpus//export.jsonl", lines)).docs
+
+
+def write(index_dir, make_writer, batches, **commit) -> dict[str, bytes]:
+    """Commit each batch of documents with a writer of `make_writer`; the one segment's files by extension."""
+    index_dir.mkdir(exist_ok=True)
+    ix = whoosh_index.create_in(str(index_dir), make_schema())
+    for batch in batches:
+        writer = make_writer(ix)
+        for fields in batch:
+            writer.add_document(**fields)
+        writer.commit(**commit)
+    files = [path.name.split(".", 1) for path in index_dir.iterdir() if path.name.startswith("MAIN_") and "." in path.name]
+    assert len({segment for segment, _ in files}) == 1
+    return {extension: (index_dir / f"{segment}.{extension}").read_bytes() for segment, extension in files}
+
+
+def ours(limitmb):
+    return lambda ix: TermBufferSegmentWriter(ix, limitmb=limitmb, codec=Codec(), compound=False)
+
+
+def whooshs(ix):
+    return SegmentWriter(ix, codec=Codec(), compound=False)
+
+
+@pytest.mark.parametrize("limitmb", [256, 1], ids=["in memory", "spilled to disk"])
+def test_segment_is_byte_for_byte_whooshs(documents, tmp_path, limitmb):
+    expected = write(tmp_path / "whoosh", whooshs, [documents])
+    written = write(tmp_path / "ours", ours(limitmb), [documents])
+    assert {"pst", "trm", "_stored.col", "_body_len.col"} <= set(expected)
+    assert written == expected
+
+
+def test_merged_segments_hold_what_one_segment_holds(documents, tmp_path):
+    """An incremental build may merge old segments into the new one (Whoosh's `add_reader`: the merged documents
+    come after the new ones, so the files differ from a segment written at once; what they hold does not).
+    Whoosh's own pool cannot merge our segments at all: it asserts that the inlined postings' value `''` of a
+    field without values is bytes."""
+    batches = [documents[:100], documents[100:200], documents[200:]]
+    write(tmp_path / "at once", ours(256), [documents])
+    write(tmp_path / "merged", ours(256), batches, optimize=True)
+    assert contents(tmp_path / "merged") == contents(tmp_path / "at once")
+
+
+def contents(index_dir) -> tuple[dict, dict]:
+    """Every posting, as (document id, weight, value), by field and term; every document's stored fields and lengths."""
+    with whoosh_index.open_dir(str(index_dir)).searcher() as searcher:
+        reader = searcher.reader()
+        ids = {docnum: fields["id"] for docnum, fields in reader.iter_docs()}
+        postings = {}
+        for fieldname, text in reader.all_terms():
+            matcher = reader.postings(fieldname, text)
+            found = []
+            while matcher.is_active():
+                found.append((ids[matcher.id()], matcher.weight(), matcher.value()))
+                matcher.next()
+            postings[fieldname, text] = sorted(found)
+        documents = {ids[docnum]: (fields, reader.doc_field_length(docnum, "body"), reader.doc_field_length(docnum, "title"))
+                     for docnum, fields in reader.iter_docs()}
+    return postings, documents
+
+
+def test_the_index_answers_from_the_segment(documents, tmp_path):
+    write(tmp_path, ours(1), [documents])
+    with whoosh_index.open_dir(str(tmp_path)).searcher() as searcher:
+        assert searcher.doc_count() == DOCUMENTS
+        assert searcher.document(id="doc7")["title"] == documents[7]["_stored_title"]
+        common = max(searcher.lexicon("body"), key=lambda term: searcher.doc_frequency("body", term))
+        assert searcher.doc_frequency("body", common) > 128  # several blocks
+        assert len(list(searcher.postings("body", common).all_ids())) == searcher.doc_frequency("body", common)
+
+
+def test_fields_it_cannot_write_are_refused(tmp_path):
+    ix = whoosh_index.create_in(str(tmp_path), Schema(body=TEXT(vector=True)))
+    with pytest.raises(ValueError, match="body"):
+        TermBufferSegmentWriter(ix, limitmb=16, codec=Codec())
+    ix.writer().cancel()  # the refused writer let go of the index's lock
