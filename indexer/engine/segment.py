@@ -23,7 +23,7 @@ from typing import Iterator
 from whoosh.writing import SegmentWriter
 
 TermPostings = tuple[str, bytes, array, array, list]  # field, term, document numbers, weights, encoded values
-_POSTING_BYTES = 72  # memory of one buffered posting beside its encoded value: array items, list slot, bytes header
+_POSTING_BYTES = 50  # memory of one buffered posting beside its encoded value: array items, list slot, bytes header
 _TERM_BYTES = 480  # memory of one buffered term: its dictionary entry, key, arrays and list
 _term_key = itemgetter(0, 1)
 
