@@ -52,7 +52,9 @@ class InliningPostingsWriter(W3PostingsWriter):
     def _fill_block(self, ids, weights, values, length_bytes):
         self._ids = array("I", ids)
         self._weights = array("f", weights)
-        self._values = list(values)
+        self._values = values
+        # Whoosh takes the maximum of the weights as given, before they are stored as 32-bit floats: the same
+        # number for ours (frequency × 1 or × 2.5).
         self._maxweight = max(self._weights)
         # Like add_posting, a document without a length of the field counts for neither bound.
         lengths = [length_bytes[docnum] for docnum in ids] if length_bytes is not None else []
