@@ -11,7 +11,7 @@ Segments written with this codec name it, so it must stay importable under this 
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3Codec, W3PerDocReader, W3PostingsWriter, _lenfield
 from whoosh.util.numeric import byte_to_length
 
-_LENGTH_OF_BYTE = [byte_to_length(value) for value in range(256)]
+LENGTH_OF_BYTE = [byte_to_length(value) for value in range(256)]
 
 
 class InMemoryLengthsReader(W3PerDocReader):
@@ -20,15 +20,16 @@ class InMemoryLengthsReader(W3PerDocReader):
         self._lengths: dict[str, object] = {}
 
     def doc_field_length(self, docnum, fieldname, default=0):
-        lengths = self._lengths.get(fieldname)
-        if lengths is None:
-            lengths = self._lengths[fieldname] = self._load_lengths(fieldname)
+        lengths = self.encoded_lengths(fieldname)
         encoded = lengths[docnum] if lengths is not None and docnum < len(lengths) else 0
-        return _LENGTH_OF_BYTE[encoded] if encoded else default
+        return LENGTH_OF_BYTE[encoded] if encoded else default
 
-    def _load_lengths(self, fieldname):
-        reader = self._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN)
-        return reader.load() if reader is not None else None
+    def encoded_lengths(self, fieldname):
+        """Every document's length in `fieldname`, one byte each (`LENGTH_OF_BYTE` decodes), or None."""
+        if fieldname not in self._lengths:
+            reader = self._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN)
+            self._lengths[fieldname] = reader.load() if reader is not None else None
+        return self._lengths[fieldname]
 
 
 class InliningPostingsWriter(W3PostingsWriter):
