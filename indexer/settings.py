@@ -23,7 +23,7 @@ SETTINGS = (
     Setting("FACET_LIMIT", 30, "most partner values listed beside the results"),
     Setting("SNIPPET_FRAGMENTS", 3, "most fragments of text shown per hit"),
     Setting("PREFIX_TERMS", 64, "most index terms a `word*` query expands to (the most frequent first)"),
-    Setting("POSTINGS_BUDGET", 8_000_000, "postings (8 bytes each) held in the cache of per-term posting arrays"),
+    Setting("POSTINGS_BUDGET", 16_000_000, "postings and positions (8 bytes each) held in the cache of per-term arrays"),
     Setting("TYPO_MIN_LENGTH", 4, "shortest query word that is tried with corrections"),
     Setting("TYPO_LONG_WORD", 8, "words this long or longer may have two typos; shorter words one"),
     Setting("SUGGEST_RATIO", 5, "a corrected query is suggested when it finds this many times more documents"),

@@ -26,16 +26,19 @@ class TermPostings:
 
 @dataclass(frozen=True)
 class TermPositions:
-    ids: np.ndarray  # document numbers, ascending
-    counts: np.ndarray  # positions in each of those documents
-    positions: np.ndarray  # every document's positions, one after the other
+    keys: np.ndarray  # `document << 32 | position` of every occurrence, ascending
+
+    @classmethod
+    def read(cls, reader, field: str, term: str) -> TermPositions:
+        ids, counts, positions = arrays.positions(reader, field, term)
+        return cls((np.repeat(ids.astype(np.int64), counts) << 32) | positions)
 
     def __len__(self) -> int:
-        return len(self.positions)
+        return len(self.keys)
 
 
 class PostingCache:
-    """Postings of one index version. The budget counts postings and positions held (8 and 4 bytes each), not
+    """Postings of one index version. The budget counts postings and positions held (8 bytes each), not
     terms: a common term's list is long, a rare one's tiny."""
 
     def __init__(self, size: int, budget: int):
@@ -51,7 +54,7 @@ class PostingCache:
 
     def positions(self, reader, field: str, term: str) -> TermPositions:
         """Where a term occurs in each document (read only for phrases: positions cost more to read)."""
-        return self._cached((field, term, "positions"), lambda: TermPositions(*arrays.positions(reader, field, term)))
+        return self._cached((field, term, "positions"), lambda: TermPositions.read(reader, field, term))
 
     def _cached(self, key: tuple, read):
         with self._lock:
