@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from functools import cache
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 from markupsafe import Markup, escape
@@ -51,14 +51,19 @@ def _matches_word(word, query_terms: frozenset[str]) -> bool:
 
 
 def _screen_keys(query_terms: frozenset[str]) -> tuple[str, ...]:
+    return _keys_of(query_terms, getattr(query_terms, "prefixes", ()))
+
+
+@lru_cache(maxsize=1024)  # asked for every hit's title and text with the same terms
+def _keys_of(query_terms: frozenset[str], prefixes: tuple[str, ...]) -> tuple[str, ...]:
     """Substrings every matching piece of text contains: the first letters of each term, folded.
 
     Two letters are left off a stem (an ending may change them: `ağız` → `ağzı`, `əməkdaşlıq` → `əməkdaşlığı`)."""
     keys = set()
-    for term in (*query_terms, *getattr(query_terms, "prefixes", ())):
+    for term in (*query_terms, *prefixes):
         bare = fold(term.lstrip("=~"))
         keys.add(bare[: max(2, min(4, len(bare) - 2))])
-    return tuple(key for key in keys if key)
+    return tuple(sorted(key for key in keys if key))
 
 
 @cache
@@ -74,6 +79,7 @@ def _letters() -> dict[str, str]:
     return {letter: "".join(sorted(chars)) for letter, chars in found.items()}
 
 
+@lru_cache(maxsize=1024)  # the same query's keys screen every hit's title and text
 def _screen(keys: tuple[str, ...]) -> re.Pattern:
     """One pattern for every key, in any case and with or without diacritics, searched over the whole text."""
     def letter(char: str) -> str:

@@ -30,9 +30,15 @@ class _Facet:
 
     def __init__(self, members: dict[str, np.ndarray]):
         self.values = list(members)
+        self.index = {value: position for position, value in enumerate(self.values)}
         self.members = members
         self.pair_docs = np.concatenate(list(members.values())) if members else np.empty(0, np.int32)
         self.pair_values = np.repeat(np.arange(len(members)), [len(ids) for ids in members.values()])
+
+    def count(self, counts: np.ndarray, value: str) -> int:
+        """`value`'s entry in counts indexed like `values` (0 for a value no document carries)."""
+        index = self.index.get(value)
+        return int(counts[index]) if index is not None else 0
 
 
 class FacetSets:
@@ -60,10 +66,11 @@ class FacetSets:
         return DocSet.of(len(self.all_docs.mask), np.concatenate(found) if found else ())
 
     def counts(self, field: str, docs: DocSet, selected: tuple[str, ...]) -> list[FacetValue]:
-        """Each value's count within `docs`; selected values always appear, even with no match."""
+        """The values found in `docs`, with their counts, and the selected values even with no match."""
         facet = self._facets.get(field)
         if facet is None:
             return [FacetValue(value, 0, True) for value in selected]
         counts = np.bincount(facet.pair_values[docs.mask[facet.pair_docs]], minlength=len(facet.values))
-        return [FacetValue(value, int(count), value in selected) for value, count in zip(facet.values, counts)] + [
-            FacetValue(value, 0, True) for value in selected if value not in facet.members]
+        found = [FacetValue(facet.values[index], int(counts[index]), facet.values[index] in selected)
+                 for index in np.flatnonzero(counts)]
+        return found + [FacetValue(value, 0, True) for value in selected if not facet.count(counts, value)]
