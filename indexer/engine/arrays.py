@@ -14,7 +14,7 @@ from pickle import loads
 import numpy as np
 from whoosh.codec.whoosh3 import W3LeafMatcher
 
-from .codec import LENGTH_OF_BYTE
+from .codec import LENGTH_OF_BYTE, InMemoryLengthsReader
 
 _LENGTHS = np.array(LENGTH_OF_BYTE, dtype=np.float32)  # Whoosh stores a field's length in one byte
 _PICKLE_2 = b"\x80\x02"
@@ -98,11 +98,14 @@ def field_lengths(reader, field: str) -> np.ndarray:
     """Every document's length in `field` (in terms, as Whoosh's one-byte encoding keeps it)."""
     parts = []
     for leaf, _ in reader.leaf_readers():
-        column = leaf._perdoc.encoded_lengths(field) if hasattr(leaf._perdoc, "encoded_lengths") else None
-        encoded = np.zeros(leaf.doc_count_all(), np.uint8)
-        if column is not None:
-            raw = np.frombuffer(bytes(column[: len(encoded)]), np.uint8)
-            encoded[: len(raw)] = raw
+        count = leaf.doc_count_all()
+        column = leaf._perdoc.encoded_lengths(field) if isinstance(leaf._perdoc, InMemoryLengthsReader) else None
+        if column is None:  # a segment of another codec: asked document by document
+            parts.append(np.array([leaf.doc_field_length(doc, field, 0) for doc in range(count)], np.float32))
+            continue
+        encoded = np.zeros(count, np.uint8)
+        raw = np.frombuffer(bytes(column[:count]), np.uint8)
+        encoded[: len(raw)] = raw
         parts.append(_LENGTHS[encoded])
     return np.concatenate(parts) if parts else np.empty(0, np.float32)
 
