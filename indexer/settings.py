@@ -28,6 +28,7 @@ SETTINGS = (
     Setting("TYPO_LONG_WORD", 8, "words this long or longer may have two typos; shorter words one"),
     Setting("SUGGEST_RATIO", 5, "a corrected query is suggested when it finds this many times more documents"),
     Setting("WARM_VOCABULARIES", True, "build the completion and typo vocabularies in the background when an index opens"),
+    Setting("WARM_POSTINGS", 0.5, "share of POSTINGS_BUDGET filled in the background, longest lists first, when an index opens"),
     Setting("COMPLETE_MIN_DF", 2, "least documents a word needs to be offered as a completion"),
     Setting("SIMILAR_TERMS", 12, "distinctive stems of a document used to find similar ones"),
     Setting("SIMILAR_TEXT_LIMIT", 100_000, "characters of a document analysed to find similar ones"),

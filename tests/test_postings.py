@@ -41,3 +41,19 @@ def test_the_budget_evicts_the_least_recently_used(index_dir):
     cache.get(reader, "body", "pakistan")  # over the budget: the older list goes
     again = cache.get(reader, "body", "ombudsman")
     assert again is not first and np.array_equal(again.ids, first.ids)
+
+
+def test_warming_reads_the_longest_lists_first_within_its_share(index_dir):
+    reader = whoosh_index.open_dir(str(index_dir)).reader()
+    cache = PostingCache(reader.doc_count_all(), budget=200)
+    cache.warm(reader, ("title", "body"), share=0.5)
+    warmed = {key: len(postings) for key, postings in cache._lists.items()}
+    assert warmed and sum(warmed.values()) <= 100
+    frequencies = {(field, term.decode()): info.doc_frequency()
+                   for field in ("title", "body") for term, info in reader.iter_field(field)}
+    left_out = max(df for key, df in frequencies.items() if key not in warmed)
+    assert min(warmed.values()) >= left_out  # nothing shorter was read before a longer one
+    retired = PostingCache(reader.doc_count_all(), budget=200)
+    retired.retire()
+    retired.warm(reader, ("title", "body"), share=0.5)
+    assert not retired._lists

@@ -5,6 +5,7 @@ a Python loop over a Whoosh matcher, which is what made queries matching much of
 """
 from __future__ import annotations
 
+import heapq
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass
@@ -47,6 +48,7 @@ class PostingCache:
         self._held = 0
         self._lists: OrderedDict[tuple, TermPostings | TermPositions] = OrderedDict()
         self._lock = threading.Lock()
+        self._retired = False  # a newer index version replaced this one: stop warming it
 
     def get(self, reader, field: str, term: str) -> TermPostings:
         """The postings of a term, read through `reader` (the calling thread's) when not cached."""
@@ -65,6 +67,25 @@ class PostingCache:
         found = read()
         self._keep(key, found)
         return found
+
+    def warm(self, reader, fields: tuple[str, ...], share: float) -> None:
+        """Read the longest posting lists of `fields` before a query asks for them, up to `share` of the budget:
+        reading costs about a microsecond a posting, so they are what makes a query slow the first time."""
+        longest = heapq.merge(*(self._by_length(reader, field) for field in fields), reverse=True)
+        room = int(self._budget * share)
+        for length, field, term in longest:
+            room -= length
+            if room < 0 or self._retired:
+                break
+            self.get(reader, field, term)
+
+    def retire(self) -> None:
+        self._retired = True
+
+    @staticmethod
+    def _by_length(reader, field: str) -> list[tuple[int, str, str]]:
+        found = [(info.doc_frequency(), field, term.decode("utf-8")) for term, info in reader.iter_field(field)]
+        return sorted(found, reverse=True)
 
     def docs(self, reader, keys) -> DocSet:
         """The documents holding any of the (field, term) keys."""

@@ -28,7 +28,7 @@ from .facets import FacetSets
 from .postings import PostingCache
 from .query import (Context, docs, keeps_stop_words, query_terms, ranking_terms, resolve, unmatched_words,
                     without_redundant_forms)
-from .ranking import Ranker
+from .ranking import SCORED_FIELDS, Ranker
 from .spelling import Vocabulary, cased_like
 
 
@@ -127,18 +127,23 @@ class Engine:
         generation = searcher.reader().generation()
         with self._versions_lock:
             if generation not in self._versions:
+                for older in self._versions.values():
+                    older.postings.retire()
                 self._versions = {generation: _Version(searcher.reader())}
-                if DEFAULTS["WARM_VOCABULARIES"]:
+                if DEFAULTS["WARM_VOCABULARIES"] or DEFAULTS["WARM_POSTINGS"]:
                     threading.Thread(target=self._warm, args=(self._versions[generation], generation), daemon=True).start()
             return self._versions[generation]
 
     def _warm(self, version: _Version, generation: int) -> None:
-        """Build the completion and typo vocabularies in the background, so that no user waits for them."""
+        """Build the completion and typo vocabularies and read the longest posting lists in the background, so
+        that no user waits for them."""
         try:
             with self._index.searcher() as searcher:
                 if searcher.reader().generation() == generation:
-                    version.completions(searcher.reader(), self.catalog)
-                    version.spelling(searcher.reader())
+                    if DEFAULTS["WARM_VOCABULARIES"]:
+                        version.completions(searcher.reader(), self.catalog)
+                        version.spelling(searcher.reader())
+                    version.postings.warm(searcher.reader(), SCORED_FIELDS, DEFAULTS["WARM_POSTINGS"])
         except (OSError, whoosh_index.EmptyIndexError):
             pass  # the index went away or changed meanwhile: the next request builds them for its own version
 
