@@ -237,9 +237,15 @@ def unmatched_words(node: ql.Node | None, ctx: Context) -> list[tuple[ql.Word, W
         if excluded or not isinstance(leaf, ql.Word) or leaf.prefix:
             continue
         analysed = words(leaf.text)
-        if len(analysed) == 1 and not analysed[0].stop and not docs(_word_leaf(leaf, keep_stops=True), ctx):
+        if len(analysed) == 1 and not analysed[0].stop and not _held(_word_leaf(leaf, keep_stops=True), ctx):
             found.append((leaf, analysed[0]))
     return found
+
+
+def _held(leaf: Forms, ctx: Context) -> bool:
+    """Whether a live document holds any of the word's forms (asked form by form: the first usually answers)."""
+    reader, live = ctx.searcher.reader(), ctx.all_docs.mask
+    return any(live[ctx.postings.get(reader, f, term).ids].any() for f, term, _ in leaf.weighted)
 
 
 __all__ = ["Adjacent", "Context", "Forms", "docs", "keeps_stop_words", "matched_terms", "query_terms", "ranking_terms",
