@@ -141,9 +141,10 @@ def _lean_forms(node: Forms, ctx: Context) -> Forms:
         field: ctx.term_docs((f, term) for f, term, weight in node.weighted if f == field and weight >= WEIGHTS["stem"])
         for field in {f for f, _, _ in node.weighted}
     }
+    reader = ctx.searcher.reader()
     return Forms(tuple(
         (f, term, weight) for f, term, weight in node.weighted
-        if weight >= WEIGHTS["stem"] or not ctx.term_docs([(f, term)]) <= heavier[f]
+        if weight >= WEIGHTS["stem"] or not heavier[f].mask[ctx.postings.get(reader, f, term).ids].all()
     ), prefix=node.prefix)
 
 
