@@ -136,6 +136,24 @@ def test_completions_keep_the_words_before_and_fold_letters(engine):
     assert engine.complete("") == [] and engine.complete("ombudsman ") == []
 
 
+def test_similar_documents_are_whooshs_best_matches_of_the_distinctive_stems(news_index_dir):
+    from whoosh import index as whoosh_index
+    from whoosh import query as wq
+    from whoosh.scoring import BM25F
+
+    from indexer.engine.searcher import _distinctive_terms
+
+    engine = Engine(news_index_dir)
+    with whoosh_index.open_dir(str(news_index_dir)).searcher(weighting=BM25F()) as searcher:
+        for doc_id in ("01_pakistan_meeting", "02_china_delegation", SEED_2):
+            docnum = searcher.document_number(id=doc_id)
+            stored = searcher.stored_fields(docnum)
+            weighted = _distinctive_terms(searcher, stored["title"] + "\n" + stored["text"])
+            query = wq.Or([wq.Term(field, term, boost=weight) for field, term, weight in weighted])
+            expected = [hit["id"] for hit in searcher.search(query, limit=6) if hit.docnum != docnum][:5]
+            assert [found["id"] for found in engine.similar(doc_id)] == expected and expected
+
+
 def test_similar_documents_exclude_the_document_itself(engine):
     similar = engine.similar(SEED_2)
     assert similar and all(set(s) == {"id", "title", "date"} for s in similar)

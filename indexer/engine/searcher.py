@@ -11,7 +11,6 @@ from pathlib import Path
 
 import numpy as np
 from whoosh import index as whoosh_index
-from whoosh import query as wq
 from whoosh.scoring import BM25F
 
 from indexer import querylang as ql
@@ -240,16 +239,17 @@ class Engine:
 
     def similar(self, doc_id: str, limit: int = 5) -> list[dict]:
         """More like this: documents sharing the most distinctive stems of `doc_id`'s title and text."""
-        searcher = self._searcher()
+        ctx, version = self._context()
+        searcher = ctx.searcher
         docnum = searcher.document_number(id=doc_id)
         if docnum is None:
             return []
         stored = searcher.stored_fields(docnum)
-        query = _distinctive_query(searcher, stored["title"] + "\n" + stored.get("text", "")[: DEFAULTS["SIMILAR_TEXT_LIMIT"]])
-        if query is None:
-            return []
-        results = searcher.search(query, limit=limit + 1)
-        return [{"id": hit["id"], "title": hit["title"], "date": hit.get("date")} for hit in results if hit.docnum != docnum][:limit]
+        weighted = _distinctive_terms(searcher, stored["title"] + "\n" + stored.get("text", "")[: DEFAULTS["SIMILAR_TEXT_LIMIT"]])
+        scores = version.ranker.scores(searcher.reader(), ctx.postings, weighted)
+        others = ctx.all_docs - DocSet.of(len(scores), [docnum])
+        found = [searcher.stored_fields(doc) for doc, score in version.ranker.best(scores, others, limit) if score > 0]
+        return [{"id": fields["id"], "title": fields["title"], "date": fields.get("date")} for fields in found]
 
     def companions(self, name: str, limit: int = 10) -> list[dict]:
         """The partners named most often in the same documents as partner `name`, with those counts."""
@@ -271,8 +271,9 @@ class Engine:
         return _metadata(stored) | extra
 
 
-def _distinctive_query(searcher, text: str) -> wq.Query | None:
-    """The stems of `text` with the highest tf-idf (stop words, numbers and stems in no other document left out)."""
+def _distinctive_terms(searcher, text: str) -> list[tuple[str, str, float]]:
+    """The body stems of `text` with the highest tf-idf, weighted by it (stop words, numbers and stems in no
+    other document left out)."""
     counts = Counter(word.stem for word in words(text) if not word.stop and len(word.stem) > 2 and not word.stem.isdigit())
     total = searcher.doc_count()
     weighted = []
@@ -280,8 +281,7 @@ def _distinctive_query(searcher, text: str) -> wq.Query | None:
         frequency = searcher.doc_frequency("body", stem)
         if frequency > 1:
             weighted.append((count * math.log(total / frequency), stem))
-    best = heapq.nlargest(DEFAULTS["SIMILAR_TERMS"], weighted)
-    return wq.Or([wq.Term("body", stem, boost=weight) for weight, stem in best]) if best else None
+    return [("body", stem, weight) for weight, stem in heapq.nlargest(DEFAULTS["SIMILAR_TERMS"], weighted)]
 
 
 def _metadata(stored: dict) -> dict:
