@@ -22,10 +22,10 @@ from indexer.request import SearchRequest
 
 BEGIN, END = "<!-- profiles: begin (bench/profile.py writes this part) -->", "<!-- profiles: end -->"
 PROFILES = OUT / "profiles"
-OURS = ("indexer/", "whoosh/", "markupsafe/", "snowballstemmer/")
+OURS = ("indexer/", "whoosh/", "markupsafe/", "snowballstemmer/", "numpy/")
 TOP = 10
 PASSES = 1
-SLOW_KINDS = ["multi_word", "phrase"]  # the slowest at 10,000 documents
+SLOW_KINDS = ["multi_word", "phrase"]  # the slowest kinds
 
 
 def inclusive_times(root) -> dict[tuple[str, str], float]:
@@ -51,14 +51,20 @@ def _short(path: str) -> str:
 
 
 SEARCH_PARTS = (  # the steps of one full request, as the engine calls them
-    ("indexer/engine/query.py", "build_query", "parse the query"),
-    ("whoosh/searching.py", "docs_for_query", "every matching document (for the total and the facets)"),
+    ("indexer/engine/searcher.py", "make", "parse the query, resolve its words, match its documents"),
+    ("indexer/engine/query.py", "docs", "matching documents (boolean masks, phrases on positions)"),
+    ("indexer/engine/phrases.py", "adjacent", "phrase positions"),
+    ("indexer/engine/searcher.py", "_corrected", "typo check (words no document holds)"),
     ("indexer/engine/facets.py", "docs_with_any", "documents of the selected facet values"),
     ("indexer/engine/facets.py", "counts", "facet counts"),
-    ("whoosh/searching.py", "search", "Whoosh search: score every match, keep the top ten"),
-    ("whoosh/searching.py", "fields", "stored fields of the ten hits"),
-    ("whoosh/searching.py", "stored_fields", "stored fields of the ten hits"),
+    ("indexer/engine/ranking.py", "scores", "BM25F scores of every match"),
+    ("indexer/engine/ranking.py", "best", "the best page of scores"),
+    ("indexer/engine/ranking.py", "newest", "the newest page (no words to rank by)"),
+    ("indexer/engine/arrays.py", "postings", "posting lists read from the index (not yet cached)"),
+    ("indexer/engine/arrays.py", "positions", "positions read from the index (not yet cached)"),
+    ("whoosh/reading.py", "stored_fields", "stored fields of the ten hits"),
     ("indexer/snippets.py", "snippet", "snippets of the ten hits"),
+    ("indexer/snippets.py", "highlight", "highlighted titles of the ten hits"),
 )
 
 

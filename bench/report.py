@@ -106,7 +106,9 @@ def _build_table(ours: dict, peers: list[dict]) -> list[str]:
 def _latency_table(ours: dict, peers: list[dict]) -> list[str]:
     head = _row(["full request, ms", "ours", *(cell for p in peers for cell in (p["name"], f"ours ÷ {p['name']}"))])
     rows = [head, "|---" * (2 + 2 * len(peers)) + "|"]
-    for key, label in (("wall_ms", "wall"), ("cpu_ms", "CPU")):
+    for key, label in (("wall_ms", "wall"), ("cpu_ms", "CPU"), ("first_ms", "first run, wall")):
+        if not all(key in row for engine in (ours, *peers) for row in engine["queries"]):
+            continue  # results of a run before this figure was measured
         mine = latency(ours["queries"], key)
         theirs = [latency(p["queries"], key) for p in peers]
         for stat in ("median", "p95", "p99", "max"):
@@ -117,7 +119,9 @@ def _latency_table(ours: dict, peers: list[dict]) -> list[str]:
     n = len(ours["queries"])
     return [f"Full search request in one process ({n} queries, each the median of its timed passes; total, both "
             "facets, ten hits with snippets). Wall time is what a user waits; CPU time is less disturbed by other "
-            "processes on the machine:", ""] + rows + [""]
+            "processes on the machine; the first run is each query's warm-up, the first time it runs after the "
+            "index is opened (our posting arrays and the peers' caches not yet filled, in the order of "
+            "`bench/queries.tsv`):", ""] + rows + [""]
 
 
 def _by_kind(rows: list[dict]) -> dict[str, list[dict]]:

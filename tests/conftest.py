@@ -13,6 +13,7 @@ from webui import create_app
 REPO = Path(__file__).resolve().parent.parent
 SEEDS = REPO / "corpus"
 DOCS = Path(__file__).resolve().parent / "data" / "docs"
+LABELLED = Path(__file__).resolve().parent / "data" / "labelled"  # dated news, with what extraction should find
 
 
 def load_bench_script(name: str):
@@ -38,8 +39,19 @@ def index_dir(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def news_index_dir(tmp_path_factory) -> Path:
+    """The seeds, the test documents and the labelled news: documents with dates, years and partners."""
+    return build_index(tmp_path_factory.mktemp("news-index"), SEEDS, DOCS, LABELLED)
+
+
+@pytest.fixture(scope="session")
 def engine(index_dir) -> Engine:
     return Engine(index_dir)
+
+
+@pytest.fixture(scope="session")
+def news_engine(news_index_dir) -> Engine:
+    return Engine(news_index_dir)
 
 
 @pytest.fixture()

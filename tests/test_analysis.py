@@ -1,5 +1,5 @@
 from indexer.analysis import (analyze, az_lower, fold, language, query_variants, stem, term_positions, terms,
-                               typed_word, using_stemmer, words)
+                               typed_word, using_stemmer, word_spans, words)
 from indexer.analysis.collation import sort_key
 from indexer.analysis.tokenizer import spans
 
@@ -106,3 +106,8 @@ def test_azerbaijani_alphabetical_order():
 
 def test_typed_word_shows_only_what_a_user_types():
     assert [typed_word(t) for t in ["bakı", "=bakının", "~baki", "^bağla", "en:meet"]] == ["bakı", "bakının", None, None, None]
+
+
+def test_word_spans_are_the_words_offsets_and_folded_stems():
+    text = "BMT-nin Baş Assambleyası İnsan hüquqları, Ombudsmanların görüşü 2024-cü ildə."
+    assert word_spans(text) == [(word.start, word.end, word.folded) for word in words(text)]

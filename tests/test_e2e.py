@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import DOCS, REPO, SEEDS, build_index
+from tests.conftest import DOCS, LABELLED, REPO, SEEDS, build_index
 
 playwright_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed: end-to-end tests skipped")
 
@@ -21,7 +21,6 @@ pytestmark = pytest.mark.skipif(not CHROMIUM, reason="no chromium binary found (
 
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-LABELLED = Path(__file__).resolve().parent / "data" / "labelled"
 SIZES = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1366, "height": 900}}
 SCREENS = {"search": "/?q=ombudsman", "document": "/doc/003_e879f1925df36061?q=ombudsman",
            "partner": "/partner/Pakistan", "help": "/help"}

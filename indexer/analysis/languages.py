@@ -6,6 +6,9 @@ which the query words share). That stem carries the language as a prefix (`en:me
 Azerbaijani stem of the same spelling; a query word looks it up as a low-weight variant.
 Cyrillic words are Russian when their letters say so (`is_russian`), in any document: a query cannot know.
 """
+import threading
+from functools import lru_cache
+
 import snowballstemmer
 
 from .folding import fold
@@ -17,6 +20,7 @@ RUSSIAN = "ru"
 
 _snowball = {code: snowballstemmer.stemmer(name) for code, name in
              (("en", "english"), ("tr", "turkish"), (RUSSIAN, "russian"))}
+_snowball_lock = threading.Lock()  # a Snowball stemmer keeps the word it works on in itself: one thread at a time
 _OURS = AzerbaijaniStemmer().stemWord
 _azerbaijani = _OURS
 
@@ -50,12 +54,18 @@ def roots_in_use() -> bool:
 
 
 def russian_stem(word: str) -> str:
-    return _snowball[RUSSIAN].stemWord(word)
+    return _snowball_stem(word, RUSSIAN)
 
 
 def other_stem(word: str, lang: str) -> str:
     """`en:meet`: the stem in another language, with that language as a prefix."""
-    return f"{lang}:{_snowball[lang].stemWord(word)}"
+    return f"{lang}:{_snowball_stem(word, lang)}"
+
+
+@lru_cache(maxsize=100_000)  # every query word asks for its English and Turkish stems, several times a request
+def _snowball_stem(word: str, lang: str) -> str:
+    with _snowball_lock:
+        return _snowball[lang].stemWord(word)
 
 
 def set_azerbaijani_stemmer(stem_word) -> None:

@@ -5,23 +5,39 @@ Documents arrive as ready postings (`postings()`, computed in a worker process d
 analysing and encoding them is most of what the writer's single process would otherwise do; the tokenizer
 is there for anything in Whoosh that analyses a string itself.
 """
+from functools import lru_cache
+from pickle import dumps
+from struct import Struct
+
 from whoosh.analysis import Token, Tokenizer
 from whoosh.fields import TEXT
-from whoosh.formats import Positions
 
 from indexer.analysis import term_positions, terms, words
 from indexer.analysis.languages import AZERBAIJANI
 
 Posting = tuple[bytes, int, float, bytes]  # term, frequency, weight, encoded positions: what Whoosh's writer adds
-_POSITIONS = Positions()  # encodes position lists exactly as a StackedText field's format does
+_COUNT = Struct("!I").pack  # Whoosh's `pack_uint`
 
 
 def postings(text: str, field_boost: float = 1.0, lang: str | None = None) -> list[Posting]:
     """The postings of `text` (in language `lang`, Azerbaijani by default) for a StackedText field with this boost."""
     return [
-        (term.encode("utf-8"), len(positions), len(positions) * field_boost, _POSITIONS.encode(positions))
+        (term.encode("utf-8"), len(positions), len(positions) * field_boost, encode_positions(positions))
         for term, positions in term_positions(text, lang or AZERBAIJANI).items()
     ]
+
+
+def encode_positions(positions: list[int]) -> bytes:
+    """The bytes Whoosh's `formats.Positions.encode` gives (a count, then a pickle of the gaps), made faster:
+    it ran once per posting, a sixth of the CPU of preparing a document."""
+    if len(positions) == 1:
+        return _one_position(positions[0])
+    return _COUNT(len(positions)) + dumps([b - a for a, b in zip([0, *positions], positions)], 2)
+
+
+@lru_cache(maxsize=65_536)  # most terms occur once in a document, at one of a few thousand positions
+def _one_position(position: int) -> bytes:
+    return _COUNT(1) + dumps([position], 2)
 
 
 class AzerbaijaniTokenizer(Tokenizer):

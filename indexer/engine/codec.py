@@ -16,7 +16,7 @@ from array import array
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3Codec, W3FieldWriter, W3PerDocReader, W3PostingsWriter, _lenfield
 from whoosh.util.numeric import byte_to_length
 
-_LENGTH_OF_BYTE = [byte_to_length(value) for value in range(256)]
+LENGTH_OF_BYTE = [byte_to_length(value) for value in range(256)]
 
 
 class InMemoryLengthsReader(W3PerDocReader):
@@ -25,12 +25,12 @@ class InMemoryLengthsReader(W3PerDocReader):
         self._lengths: dict[str, object] = {}
 
     def doc_field_length(self, docnum, fieldname, default=0):
-        lengths = self.length_bytes(fieldname)
+        lengths = self.encoded_lengths(fieldname)
         encoded = lengths[docnum] if lengths is not None and docnum < len(lengths) else 0
-        return _LENGTH_OF_BYTE[encoded] if encoded else default
+        return LENGTH_OF_BYTE[encoded] if encoded else default
 
-    def length_bytes(self, fieldname):
-        """Every document's length of the field, encoded as a byte (0: none); None for a field without lengths."""
+    def encoded_lengths(self, fieldname):
+        """Every document's length in `fieldname`, one byte each (`LENGTH_OF_BYTE` decodes), or None."""
         if fieldname not in self._lengths:
             reader = self._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN)
             self._lengths[fieldname] = reader.load() if reader is not None else None
@@ -38,7 +38,7 @@ class InMemoryLengthsReader(W3PerDocReader):
 
 
 class InliningPostingsWriter(W3PostingsWriter):
-    def add_term_postings(self, ids, weights, values, length_bytes):
+    def add_term_postings(self, ids, weights, values, encoded_lengths):
         """All postings of the started term: document numbers (ascending), weights, encoded values (none for a
         format without values) and the documents' field lengths as bytes (None for a field without lengths).
         The blocks are those `add_posting` would fill one posting at a time, at a fraction of the calls."""
@@ -47,9 +47,9 @@ class InliningPostingsWriter(W3PostingsWriter):
             if start:
                 self._write_block()
             end = start + limit
-            self._fill_block(ids[start:end], weights[start:end], values[start:end], length_bytes)
+            self._fill_block(ids[start:end], weights[start:end], values[start:end], encoded_lengths)
 
-    def _fill_block(self, ids, weights, values, length_bytes):
+    def _fill_block(self, ids, weights, values, encoded_lengths):
         self._ids = array("I", ids)
         self._weights = array("f", weights)
         self._values = values
@@ -57,10 +57,10 @@ class InliningPostingsWriter(W3PostingsWriter):
         # number for ours (frequency × 1 or × 2.5).
         self._maxweight = max(self._weights)
         # Like add_posting, a document without a length of the field counts for neither bound.
-        lengths = [length_bytes[docnum] for docnum in ids] if length_bytes is not None else []
+        lengths = [encoded_lengths[docnum] for docnum in ids] if encoded_lengths is not None else []
         lengths = [encoded for encoded in lengths if encoded]
-        self._minlength = _LENGTH_OF_BYTE[min(lengths)] if lengths else None
-        self._maxlength = _LENGTH_OF_BYTE[max(lengths)] if lengths else 0
+        self._minlength = LENGTH_OF_BYTE[min(lengths)] if lengths else None
+        self._maxlength = LENGTH_OF_BYTE[max(lengths)] if lengths else 0
 
     def finish_postings(self):
         if self.written() or len(self) >= self._inlinelimit:
@@ -72,10 +72,10 @@ class InliningPostingsWriter(W3PostingsWriter):
 
 
 class TermListFieldWriter(W3FieldWriter):
-    def add_term(self, text, ids, weights, values, length_bytes):
+    def add_term(self, text, ids, weights, values, encoded_lengths):
         """One term of the started field with all its postings (see `InliningPostingsWriter.add_term_postings`)."""
         self.start_term(text)
-        self._postwriter.add_term_postings(ids, weights, values, length_bytes)
+        self._postwriter.add_term_postings(ids, weights, values, encoded_lengths)
         self.finish_term()
 
 

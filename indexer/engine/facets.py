@@ -1,11 +1,16 @@
-"""Facet counts from in-memory document sets, one per facet value, read from the postings once per index version.
+"""Facet counts for a set of matching documents, from each facet value's documents read once per index version.
 
-Counting is set intersection in C (CPython walks the smaller set) rather than Whoosh's per-document grouping, so it stays fast when a
-query matches most of the index.
+Each facet is held as two parallel arrays, one entry per (document, value) pair, so counting every value
+within a query's documents is one gather and one `bincount` in C, however many documents match.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+import numpy as np
+
+from . import arrays
+from .docset import DocSet
 
 FACET_FIELDS = ("year", "partner")
 
@@ -20,32 +25,52 @@ class FacetValue:
         return {"value": self.value, "count": self.count, "selected": self.selected}
 
 
-class FacetSets:
-    """For each facet field, the set of live document numbers that carry each value."""
+class _Facet:
+    """One facet field: its values, and the (document, value) pairs."""
 
-    def __init__(self, all_docs: frozenset[int], values: dict[str, dict[str, frozenset[int]]]):
+    def __init__(self, members: dict[str, np.ndarray]):
+        self.values = list(members)
+        self.index = {value: position for position, value in enumerate(self.values)}
+        self.members = members
+        self.pair_docs = np.concatenate(list(members.values())) if members else np.empty(0, np.int32)
+        self.pair_values = np.repeat(np.arange(len(members)), [len(ids) for ids in members.values()])
+
+    def count(self, counts: np.ndarray, value: str) -> int:
+        """`value`'s entry in counts indexed like `values` (0 for a value no document carries)."""
+        index = self.index.get(value)
+        return int(counts[index]) if index is not None else 0
+
+
+class FacetSets:
+    """For each facet field, the documents that carry each value; `all_docs` are the live documents."""
+
+    def __init__(self, all_docs: DocSet, members: dict[str, dict[str, np.ndarray]]):
         self.all_docs = all_docs
-        self._values = values
+        self._facets = {field: _Facet(values) for field, values in members.items()}
 
     @classmethod
     def read(cls, reader) -> FacetSets:
-        values = {
-            field: {term: frozenset(reader.postings(field, term).all_ids()) for term in reader.field_terms(field)}
+        live = DocSet(arrays.live_mask(reader))
+        members = {
+            field: {term: ids[live.mask[ids]] for term in reader.field_terms(field)
+                    for ids, _ in [arrays.postings(reader, field, term)]}
             for field in FACET_FIELDS
             if field in reader.indexed_field_names()
         }
-        return cls(frozenset(reader.all_doc_ids()), values)
+        return cls(live, members)
 
-    def docs_with_any(self, field: str, selected: tuple[str, ...]) -> frozenset[int]:
+    def docs_with_any(self, field: str, selected: tuple[str, ...]) -> DocSet:
         """Documents that carry at least one of the selected values (values of one facet are OR-ed)."""
-        found = set()
-        for value in selected:
-            found |= self._values.get(field, {}).get(value, frozenset())
-        return frozenset(found)
+        facet = self._facets.get(field)
+        found = [facet.members[value] for value in selected if facet and value in facet.members]
+        return DocSet.of(len(self.all_docs.mask), np.concatenate(found) if found else ())
 
-    def counts(self, field: str, docs: frozenset[int] | set[int], selected: tuple[str, ...]) -> list[FacetValue]:
-        """Each value's count within `docs`; selected values always appear, even with no match."""
-        return [
-            FacetValue(value, len(docs & members), value in selected)
-            for value, members in self._values.get(field, {}).items()
-        ] + [FacetValue(value, 0, True) for value in selected if value not in self._values.get(field, {})]
+    def counts(self, field: str, docs: DocSet, selected: tuple[str, ...]) -> list[FacetValue]:
+        """The values found in `docs`, with their counts, and the selected values even with no match."""
+        facet = self._facets.get(field)
+        if facet is None:
+            return [FacetValue(value, 0, True) for value in selected]
+        counts = np.bincount(facet.pair_values[docs.mask[facet.pair_docs]], minlength=len(facet.values))
+        found = [FacetValue(facet.values[index], int(counts[index]), facet.values[index] in selected)
+                 for index in np.flatnonzero(counts)]
+        return found + [FacetValue(value, 0, True) for value in selected if not facet.count(counts, value)]

@@ -1,5 +1,5 @@
-"""From a parsed query (`indexer.querylang`) to what the searcher needs: a Whoosh query that ranks, the set of
-matching documents (set arithmetic over cached term sets) and the terms to highlight.
+"""From a parsed query (`indexer.querylang`) to what the searcher needs: the set of matching documents (set
+arithmetic over cached postings), the weighted terms that rank them and the terms to highlight.
 
 A query word becomes a `Forms` leaf: every index term it looks for, in every field it searches, weighted so
 that exact forms rank above stems and stems above folded forms. A phrase becomes an `Adjacent` leaf.
@@ -16,7 +16,9 @@ from indexer.analysis import EXACT, FOLDED, WEIGHTS, Word, fold, query_variants,
 from indexer.settings import DEFAULTS
 from indexer.snippets import QueryTerms
 
-from .termsets import EMPTY, TermSets
+from .docset import DocSet
+from .phrases import adjacent
+from .postings import PostingCache
 
 FIELDS = ("title", "body")
 _PREFIX_SCAN_LIMIT = 50_000  # terms looked at for one `word*`; only the most frequent are kept
@@ -40,11 +42,21 @@ class Adjacent:
 
 @dataclass
 class Context:
-    """One searcher's view: its reader for postings, the cached term sets, the live documents."""
+    """One searcher's view: its reader for postings, the cached postings, the live documents."""
 
     searcher: object
-    sets: TermSets
-    all_docs: frozenset[int]
+    postings: PostingCache
+    all_docs: DocSet
+
+    def term_docs(self, keys) -> DocSet:
+        """Documents holding any of the (field, term) keys."""
+        return self.postings.docs(self.searcher.reader(), keys)
+
+    def union(self, sets) -> DocSet:
+        return DocSet.union(self.postings.size, sets)
+
+    def intersection(self, sets) -> DocSet:
+        return DocSet.intersection(self.postings.size, sets)
 
 
 def _fields(node) -> tuple[str, ...]:
@@ -125,107 +137,76 @@ def without_redundant_forms(node: ql.Node | None, ctx: Context) -> ql.Node | Non
 
 
 def _lean_forms(node: Forms, ctx: Context) -> Forms:
-    reader = ctx.searcher.reader()
     heavier = {
-        field: _union(ctx.sets.docs(reader, f, term) for f, term, weight in node.weighted if f == field and weight >= WEIGHTS["stem"])
+        field: ctx.term_docs((f, term) for f, term, weight in node.weighted if f == field and weight >= WEIGHTS["stem"])
         for field in {f for f, _, _ in node.weighted}
     }
+    reader = ctx.searcher.reader()
     return Forms(tuple(
         (f, term, weight) for f, term, weight in node.weighted
-        if weight >= WEIGHTS["stem"] or not ctx.sets.docs(reader, f, term) <= heavier[f]
+        if weight >= WEIGHTS["stem"] or not heavier[f].mask[ctx.postings.get(reader, f, term).ids].all()
     ), prefix=node.prefix)
 
 
-def to_whoosh(node: ql.Node, positions: bool = True) -> wq.Query:
-    """The Whoosh query for a resolved tree (BM25F; field and term boosts carry the weights).
-
-    With `positions=False` a phrase is only the AND of its words: checking positions (Whoosh spans) costs
-    more than everything else, so the searcher ranks that cheaper query within the phrase's documents."""
+def to_whoosh(node: ql.Node) -> wq.Query:
+    """Whoosh's query for what a resolved tree matches: the reference the tests hold `docs` to."""
     if isinstance(node, Forms):
         return wq.Or([wq.Term(f, term, boost=weight) for f, term, weight in node.weighted]) if node.weighted else wq.NullQuery
     if isinstance(node, Adjacent):
-        slots = [[wq.Or([wq.Term(f, term, boost=weight) for term, weight in slot]) for slot in node.slots] for f in node.fields]
-        return wq.Or([wq.Sequence(field_slots) if positions else wq.And(field_slots) for field_slots in slots])
+        return wq.Or([wq.Sequence([wq.Or([wq.Term(f, term, boost=weight) for term, weight in slot]) for slot in node.slots])
+                      for f in node.fields])
     if isinstance(node, ql.Not):
-        return wq.Not(to_whoosh(node.part, positions))
+        return wq.Not(to_whoosh(node.part))
     if isinstance(node, ql.Or):
-        return wq.Or([to_whoosh(part, positions) for part in node.parts])
-    positive = [to_whoosh(part, positions) for part in node.parts if not isinstance(part, ql.Not) and not _prefix(part)]
-    negative = [to_whoosh(part.part, positions) for part in node.parts if isinstance(part, ql.Not)]
-    ranked = wq.And(positive) if positive else wq.Every()
-    return wq.AndNot(ranked, wq.Or(negative)) if negative else ranked
+        return wq.Or([to_whoosh(part) for part in node.parts])
+    positive = [to_whoosh(part) for part in node.parts if not isinstance(part, ql.Not)]
+    negative = [to_whoosh(part.part) for part in node.parts if isinstance(part, ql.Not)]
+    found = wq.And(positive) if positive else wq.Every()
+    return wq.AndNot(found, wq.Or(negative)) if negative else found
 
 
-def _prefix(node: ql.Node) -> bool:
-    return isinstance(node, Forms) and node.prefix
-
-
-def ranks_loosely(node: ql.Node | None) -> bool:
-    """The ranking query matches more than the tree: a phrase is ranked without positions, and an AND-ed
-    prefix is left out of the ranking, so the searcher must keep the hits to the tree's own documents."""
-    if node is None:
-        return False
-    if isinstance(node, (Forms, Adjacent)):
-        return isinstance(node, Adjacent) or node.prefix
-    if isinstance(node, ql.Not):
-        return ranks_loosely(node.part)
-    return any(ranks_loosely(part) for part in node.parts)
-
-
-def has_positive(node: ql.Node | None) -> bool:
-    """The tree has something to rank by (a pure exclusion like `-Çin` only filters)."""
+def ranking_terms(node: ql.Node | None) -> list[tuple[str, str, float]]:
+    """The (field, term, weight) triples that score a matching document: every form of every word and phrase
+    the tree looks for, except excluded ones and `word*` prefixes (a union of many forms ranks nothing useful;
+    a query of prefixes alone is listed newest first)."""
     if node is None or isinstance(node, ql.Not):
-        return False
-    if isinstance(node, (Forms, Adjacent)):
-        return True
-    return any(has_positive(part) for part in node.parts)
+        return []
+    if isinstance(node, Forms):
+        return [] if node.prefix else list(node.weighted)
+    if isinstance(node, Adjacent):
+        return [(f, term, weight) for f in node.fields for slot in node.slots for term, weight in slot]
+    return [triple for part in node.parts for triple in ranking_terms(part)]
 
 
-def only_prefixes(node: ql.Node | None) -> bool:
-    """Every word the query looks for is a `word*` prefix."""
-    wanted = [leaf for leaf, negated in ql.words_of(node) if not negated]
-    return bool(wanted) and all(isinstance(leaf, ql.Word) and leaf.prefix for leaf in wanted)
-
-
-def docs(node: ql.Node, ctx: Context) -> frozenset[int]:
+def docs(node: ql.Node, ctx: Context) -> DocSet:
     """The live documents a resolved tree matches."""
     return _docs(node, ctx) & ctx.all_docs
 
 
-def _docs(node: ql.Node, ctx: Context) -> frozenset[int]:
+def _docs(node: ql.Node, ctx: Context) -> DocSet:
     if isinstance(node, Forms):
-        return _union(ctx.sets.docs(ctx.searcher.reader(), f, term) for f, term, _ in node.weighted)
+        return ctx.term_docs((f, term) for f, term, _ in node.weighted)
     if isinstance(node, Adjacent):
         return _phrase_docs(node, ctx)
     if isinstance(node, ql.Not):
         return ctx.all_docs - _docs(node.part, ctx)
     if isinstance(node, ql.Or):
-        return _union(_docs(part, ctx) for part in node.parts)
+        return ctx.union(_docs(part, ctx) for part in node.parts)
     positive = [_docs(part, ctx) for part in node.parts if not isinstance(part, ql.Not)]
-    excluded = _union(_docs(part.part, ctx) for part in node.parts if isinstance(part, ql.Not))
-    found = _intersection(positive) if positive else ctx.all_docs
+    excluded = ctx.union(_docs(part.part, ctx) for part in node.parts if isinstance(part, ql.Not))
+    found = ctx.intersection(positive) if positive else ctx.all_docs
     return found - excluded
 
 
-def _phrase_docs(node: Adjacent, ctx: Context) -> frozenset[int]:
-    """Documents with every word of the phrase in one field (sets), then Whoosh checks the positions there."""
-    reader = ctx.searcher.reader()
-    candidates = _union(
-        _intersection([_union(ctx.sets.docs(reader, f, term) for term, _ in slot) for slot in node.slots])
-        for f in node.fields
-    )
-    if not candidates:
-        return EMPTY
-    return frozenset(ctx.searcher.docs_for_query(to_whoosh(node))) & candidates
-
-
-def _union(sets) -> frozenset[int]:
-    return EMPTY.union(*sets)
-
-
-def _intersection(sets: list[frozenset[int]]) -> frozenset[int]:
-    ordered = sorted(sets, key=len)  # CPython intersects by walking the smaller set
-    return ordered[0].intersection(*ordered[1:]) if ordered else EMPTY
+def _phrase_docs(node: Adjacent, ctx: Context) -> DocSet:
+    """Documents with every word of the phrase in one field (postings), then the positions of only those."""
+    found = []
+    for field in node.fields:
+        candidates = ctx.intersection(ctx.term_docs((field, term) for term, _ in slot) for slot in node.slots) & ctx.all_docs
+        if candidates:
+            slots = [[term for term, _ in slot] for slot in node.slots]
+            found.append(adjacent(ctx.searcher.reader(), ctx.postings, field, slots, candidates))
+    return ctx.union(found)
 
 
 def query_terms(node: ql.Node | None) -> QueryTerms:
@@ -257,10 +238,16 @@ def unmatched_words(node: ql.Node | None, ctx: Context) -> list[tuple[ql.Word, W
         if excluded or not isinstance(leaf, ql.Word) or leaf.prefix:
             continue
         analysed = words(leaf.text)
-        if len(analysed) == 1 and not analysed[0].stop and not docs(_word_leaf(leaf, keep_stops=True), ctx):
+        if len(analysed) == 1 and not analysed[0].stop and not _held(_word_leaf(leaf, keep_stops=True), ctx):
             found.append((leaf, analysed[0]))
     return found
 
 
-__all__ = ["Adjacent", "Context", "Forms", "docs", "has_positive", "ranks_loosely", "keeps_stop_words", "matched_terms",
-           "query_terms", "resolve", "to_whoosh", "unmatched_words", "without_redundant_forms"]
+def _held(leaf: Forms, ctx: Context) -> bool:
+    """Whether a live document holds any of the word's forms (asked form by form: the first usually answers)."""
+    reader, live = ctx.searcher.reader(), ctx.all_docs.mask
+    return any(live[ctx.postings.get(reader, f, term).ids].any() for f, term, _ in leaf.weighted)
+
+
+__all__ = ["Adjacent", "Context", "Forms", "docs", "keeps_stop_words", "matched_terms", "query_terms", "ranking_terms",
+           "resolve", "to_whoosh", "unmatched_words", "without_redundant_forms"]

@@ -9,8 +9,8 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 from whoosh import index as whoosh_index
-from whoosh import query as wq
 from whoosh.scoring import BM25F
 
 from indexer import querylang as ql
@@ -22,11 +22,13 @@ from indexer.request import SearchRequest
 from indexer.settings import DEFAULTS
 
 from .complete import Completions
+from .docset import DocSet
 from .facets import FacetSets
-from .query import (Context, docs, has_positive, keeps_stop_words, only_prefixes, query_terms, ranks_loosely, resolve,
-                    to_whoosh, unmatched_words, without_redundant_forms)
+from .postings import PostingCache
+from .query import (Context, docs, keeps_stop_words, query_terms, ranking_terms, resolve, unmatched_words,
+                    without_redundant_forms)
+from .ranking import SCORED_FIELDS, Ranker
 from .spelling import Vocabulary, cased_like
-from .termsets import TermSets
 
 
 class IndexMissing(Exception):
@@ -38,7 +40,8 @@ class _Version:
 
     def __init__(self, reader):
         self.facets = FacetSets.read(reader)
-        self.term_sets = TermSets(DEFAULTS["TERM_SET_BUDGET"])
+        self.postings = PostingCache(reader.doc_count_all(), DEFAULTS["POSTINGS_BUDGET"])
+        self.ranker = Ranker(reader)
         self._lock = threading.Lock()
         self._spelling: Vocabulary | None = None
         self._completions: Completions | None = None
@@ -59,30 +62,30 @@ class _Version:
 
 @dataclass(frozen=True)
 class _Plan:
-    """A parsed query against one index version: what ranks it, what it matches, what to highlight."""
+    """A parsed query against one index version: what it matches, the terms that rank it, what to highlight."""
 
     text: str
     tree: ql.Node | None
-    docs: frozenset[int]
+    docs: DocSet
+    weighted: list[tuple[str, str, float]]
     terms: snippets.QueryTerms
-    prefixes_only: bool
 
     @classmethod
     def make(cls, text: str, ctx: Context) -> _Plan:
         parsed = ql.parse(text)
         tree = without_redundant_forms(resolve(parsed, ctx.searcher.reader(), keeps_stop_words(parsed)), ctx)
         matched = ctx.all_docs if tree is None else docs(tree, ctx)
-        return cls(text, tree, matched, query_terms(parsed), only_prefixes(parsed))
+        return cls(text, tree, matched, ranking_terms(tree), query_terms(parsed))
 
     @property
     def ranked(self) -> bool:
-        """Whether hits are ordered by score. Not for `word*` alone: scoring the union of its many forms over
-        most of the index took seconds (docs/performance.md), and gives no useful order; it lists newest first."""
-        return has_positive(self.tree) and not self.prefixes_only
+        """Whether hits are ordered by score: not when nothing but `word*` prefixes or exclusions is asked for
+        (they list newest first)."""
+        return bool(self.weighted)
 
-    def partial(self, ctx: Context) -> tuple[wq.Query, list[frozenset[int]]] | None:
-        """For AND-ed parts that match nothing together: a query for any of them, and the documents in tiers
-        by how many parts they match, most first. None when there is nothing partial to show."""
+    def partial(self, ctx: Context) -> list[DocSet] | None:
+        """For AND-ed parts that match nothing together: the documents that match some of them, in tiers by
+        how many parts they match, most first. None when there is nothing partial to show."""
         if not isinstance(self.tree, ql.And):
             return None
         positive = [part for part in self.tree.parts if not isinstance(part, ql.Not)]
@@ -90,14 +93,8 @@ class _Plan:
         if len(positive) < 2:
             return None
         excluded = docs(ql.And(tuple(negative)), ctx) if negative else ctx.all_docs
-        matched = Counter()
-        for part in positive:
-            matched.update(docs(part, ctx) & excluded)
-        tiers: dict[int, list[int]] = {}
-        for doc, count in matched.items():
-            tiers.setdefault(count, []).append(doc)
-        query = to_whoosh(ql.And((ql.Or(tuple(positive)), *negative)), positions=False)
-        return query, [frozenset(tiers[count]) for count in sorted(tiers, reverse=True)]
+        matched = sum((docs(part, ctx) & excluded).mask.astype(np.uint8) for part in positive)
+        return [DocSet(matched == count) for count in range(len(positive), 0, -1) if np.any(matched == count)]
 
 
 class Engine:
@@ -129,25 +126,30 @@ class Engine:
         generation = searcher.reader().generation()
         with self._versions_lock:
             if generation not in self._versions:
+                for older in self._versions.values():
+                    older.postings.retire()
                 self._versions = {generation: _Version(searcher.reader())}
-                if DEFAULTS["WARM_VOCABULARIES"]:
+                if DEFAULTS["WARM_VOCABULARIES"] or DEFAULTS["WARM_POSTINGS"]:
                     threading.Thread(target=self._warm, args=(self._versions[generation], generation), daemon=True).start()
             return self._versions[generation]
 
     def _warm(self, version: _Version, generation: int) -> None:
-        """Build the completion and typo vocabularies in the background, so that no user waits for them."""
+        """Build the completion and typo vocabularies and read the longest posting lists in the background, so
+        that no user waits for them."""
         try:
             with self._index.searcher() as searcher:
                 if searcher.reader().generation() == generation:
-                    version.completions(searcher.reader(), self.catalog)
-                    version.spelling(searcher.reader())
+                    if DEFAULTS["WARM_VOCABULARIES"]:
+                        version.completions(searcher.reader(), self.catalog)
+                        version.spelling(searcher.reader())
+                    version.postings.warm(searcher.reader(), SCORED_FIELDS, DEFAULTS["WARM_POSTINGS"])
         except (OSError, whoosh_index.EmptyIndexError):
             pass  # the index went away or changed meanwhile: the next request builds them for its own version
 
     def _context(self):
         searcher = self._searcher()
         version = self._version(searcher)
-        return Context(searcher, version.term_sets, version.facets.all_docs), version
+        return Context(searcher, version.postings, version.facets.all_docs), version
 
     def search(self, request: SearchRequest) -> dict:
         started = time.perf_counter()
@@ -160,23 +162,16 @@ class Engine:
             suggestion = fixed.text
             if not plan.docs:
                 plan, corrected = fixed, True
-        query = to_whoosh(plan.tree, positions=False) if plan.ranked else None  # phrases: filtered below
         partial = plan.partial(ctx) if not plan.docs else None
-        matching, tiers = plan.docs, [plan.docs]
-        if partial is not None:
-            query, tiers = partial
-            matching = frozenset().union(*tiers)
+        tiers = partial or [plan.docs]
+        matching = ctx.union(tiers)
 
         partners = tuple(self._partner_name(name) for name in request.partners)
         years = tuple(str(year) for year in request.years)
         in_years = facets.docs_with_any("year", years) if years else facets.all_docs
         in_partners = facets.docs_with_any("partner", partners) if partners else facets.all_docs
         selected = [tier & in_years & in_partners for tier in tiers]
-        # Whoosh alone matches exactly what `selected` holds (and can skip blocks) unless one of these narrows it
-        listed_subset = query is None and plan.docs != facets.all_docs
-        filtered = bool(years or partners or partial) or ranks_loosely(plan.tree) or listed_subset
-
-        hits = self._hits(ctx.searcher, query, selected, request, plan.terms, filtered)
+        hits = self._hits(ctx, version.ranker, plan, selected, request)
         return {
             "query": request.q,
             "total": sum(len(tier) for tier in selected),
@@ -207,21 +202,22 @@ class Engine:
                 fixes.append((typed, cased_like(correction, typed.text)))
         return _Plan.make(ql.replaced(plan.text, fixes), ctx) if fixes else None
 
-    def _hits(self, searcher, query, tiers: list[frozenset[int]], request: SearchRequest,
-              terms: snippets.QueryTerms, filtered: bool) -> list[dict]:
+    def _hits(self, ctx: Context, ranker: Ranker, plan: _Plan, tiers: list[DocSet], request: SearchRequest) -> list[dict]:
         """The requested page, taking documents tier by tier (one tier unless partial matches are shown)."""
         skip, wanted, found = (request.page - 1) * request.per_page, request.per_page, []
+        scores = None
         for tier in tiers:
-            if skip >= len(tier):
-                skip -= len(tier)
+            size = len(tier)
+            if skip >= size:
+                skip -= size
                 continue
-            allowed = set(tier) if filtered else None  # without a filter Whoosh can skip blocks: faster
-            if query is None or request.sort == "date":
-                results = searcher.search(query or wq.Every(), filter=allowed, limit=skip + wanted, sortedby="day", reverse=True)
+            if plan.ranked and request.sort != "date":
+                if scores is None:
+                    scores = ranker.scores(ctx.searcher.reader(), ctx.postings, plan.weighted)
+                page = ranker.best(scores, tier, skip + wanted)[skip:]
             else:
-                results = searcher.search(query, filter=allowed, limit=skip + wanted)
-            page = results[skip : skip + wanted]
-            found += [self._hit(hit.fields(), hit.score if query is not None else 0.0, terms) for hit in page]
+                page = [(doc, 0.0) for doc in ranker.newest(tier, skip + wanted)[skip:]]
+            found += [self._hit(ctx.searcher.stored_fields(doc), score, plan.terms) for doc, score in page]
             skip, wanted = 0, wanted - len(page)
             if wanted <= 0:
                 break
@@ -243,16 +239,17 @@ class Engine:
 
     def similar(self, doc_id: str, limit: int = 5) -> list[dict]:
         """More like this: documents sharing the most distinctive stems of `doc_id`'s title and text."""
-        searcher = self._searcher()
+        ctx, version = self._context()
+        searcher = ctx.searcher
         docnum = searcher.document_number(id=doc_id)
         if docnum is None:
             return []
         stored = searcher.stored_fields(docnum)
-        query = _distinctive_query(searcher, stored["title"] + "\n" + stored.get("text", "")[: DEFAULTS["SIMILAR_TEXT_LIMIT"]])
-        if query is None:
-            return []
-        results = searcher.search(query, limit=limit + 1)
-        return [{"id": hit["id"], "title": hit["title"], "date": hit.get("date")} for hit in results if hit.docnum != docnum][:limit]
+        weighted = _distinctive_terms(searcher, stored["title"] + "\n" + stored.get("text", "")[: DEFAULTS["SIMILAR_TEXT_LIMIT"]])
+        scores = version.ranker.scores(searcher.reader(), ctx.postings, weighted)
+        others = ctx.all_docs - DocSet.of(len(scores), [docnum])
+        found = [searcher.stored_fields(doc) for doc, score in version.ranker.best(scores, others, limit) if score > 0]
+        return [{"id": fields["id"], "title": fields["title"], "date": fields.get("date")} for fields in found]
 
     def companions(self, name: str, limit: int = 10) -> list[dict]:
         """The partners named most often in the same documents as partner `name`, with those counts."""
@@ -274,8 +271,9 @@ class Engine:
         return _metadata(stored) | extra
 
 
-def _distinctive_query(searcher, text: str) -> wq.Query | None:
-    """The stems of `text` with the highest tf-idf (stop words, numbers and stems in no other document left out)."""
+def _distinctive_terms(searcher, text: str) -> list[tuple[str, str, float]]:
+    """The body stems of `text` with the highest tf-idf, weighted by it (stop words, numbers and stems in no
+    other document left out)."""
     counts = Counter(word.stem for word in words(text) if not word.stop and len(word.stem) > 2 and not word.stem.isdigit())
     total = searcher.doc_count()
     weighted = []
@@ -283,8 +281,7 @@ def _distinctive_query(searcher, text: str) -> wq.Query | None:
         frequency = searcher.doc_frequency("body", stem)
         if frequency > 1:
             weighted.append((count * math.log(total / frequency), stem))
-    best = heapq.nlargest(DEFAULTS["SIMILAR_TERMS"], weighted)
-    return wq.Or([wq.Term("body", stem, boost=weight) for weight, stem in best]) if best else None
+    return [("body", stem, weight) for weight, stem in heapq.nlargest(DEFAULTS["SIMILAR_TERMS"], weighted)]
 
 
 def _metadata(stored: dict) -> dict:

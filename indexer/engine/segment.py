@@ -167,8 +167,8 @@ class TermBufferSegmentWriter(SegmentWriter):
                 if current is not None:
                     fieldwriter.finish_field()
                 fieldwriter.start_field(fieldname, self.schema[fieldname])
-                current, length_bytes = fieldname, lengths.length_bytes(fieldname)
-            fieldwriter.add_term(text, ids, weights, values, length_bytes)
+                current, encoded_lengths = fieldname, lengths.encoded_lengths(fieldname)
+            fieldwriter.add_term(text, ids, weights, values, encoded_lengths)
         if current is not None:
             fieldwriter.finish_field()
         fieldwriter.close()

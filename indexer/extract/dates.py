@@ -72,6 +72,9 @@ def _patterns() -> _Patterns:
     )
 
 
+_FOUR_DIGITS = re.compile(r"\d{4}")  # every date and year pattern has a four-digit year: most texts need no more
+
+
 def _prepare(text: str) -> str:
     return fold(az_lower(text))
 
@@ -114,6 +117,8 @@ def _nearby_year(text: str, start: int, end: int) -> int | None:
 
 
 def _real_dates(text: str, today: datetime.date) -> list[tuple[int, datetime.date]]:
+    if not _FOUR_DIGITS.search(text):
+        return []
     dates = _dateline_dates(text)
     found = {(position, date) for position, date in dates if date and FIRST_YEAR <= date.year and date <= today}
     return sorted(found)
@@ -130,6 +135,8 @@ def publication_date(text: str, today: datetime.date) -> datetime.date | None:
 
 def mentioned_years(text: str, today: datetime.date) -> set[int]:
     """The years `text` speaks of: years with a year marker, and the years of full dates."""
+    if not _FOUR_DIGITS.search(text):
+        return set()
     text = _prepare(text)
     found = {date.year for _, date in _dates(text) if date}
     found |= {int(match["year"]) for match in _patterns().month_year.finditer(text)}

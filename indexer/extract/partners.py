@@ -28,7 +28,7 @@ from typing import NamedTuple
 
 import yaml
 
-from indexer.analysis import az_lower, fold, words
+from indexer.analysis import az_lower, fold, word_spans, words
 from indexer.analysis.tokenizer import base
 
 DEFAULT_PATH = Path(__file__).parent.parent / "data" / "partners.yaml"
@@ -118,14 +118,14 @@ class PartnerCatalog:
         """The partners named in `text`, each once, in order of first mention; the longest name wins."""
         found: dict[str, Partner] = {}
         text_words = _TextWords(self, text)
-        position = 0
-        while position < len(text_words):
-            length, partner = (0, None)
-            if text_words.capitalised(position):  # every alias begins with a capital
-                length, partner = self._longest_at(text_words, position)
+        after = 0  # the first word not inside a name found already
+        for position in text_words.capitalised():  # every alias begins with a capital
+            if position < after:
+                continue
+            length, partner = self._longest_at(text_words, position)
             if partner is not None and partner.kind != "home":
                 found.setdefault(partner.name, partner)
-            position += max(length, 1)
+            after = position + length
         return list(found.values())
 
     def resolve(self, name: str) -> Partner | None:
@@ -189,24 +189,26 @@ class _TextWords:
 
     def __init__(self, catalog: PartnerCatalog, text: str):
         self._catalog, self._text = catalog, text
-        self._words = words(text)
+        self._spans = word_spans(text)
         self._cache: dict[int, _TextWord] = {}
 
     def __len__(self) -> int:
-        return len(self._words)
+        return len(self._spans)
 
     def __getitem__(self, position: int) -> _TextWord:
         found = self._cache.get(position)
         if found is None:
-            word = self._words[position]
-            found = self._cache[position] = self._catalog.text_word(self._text[word.start : word.end], word.folded)
+            start, end, folded = self._spans[position]
+            found = self._cache[position] = self._catalog.text_word(self._text[start:end], folded)
         return found
 
-    def capitalised(self, position: int) -> bool:
-        return self._text[self._words[position].start].isupper()
+    def capitalised(self) -> list[int]:
+        """The positions of the words that begin with a capital."""
+        text = self._text
+        return [position for position, (start, _, _) in enumerate(self._spans) if text[start].isupper()]
 
     def starts_sentence(self, position: int) -> bool:
-        return _starts_sentence(self._text, self._words[position].start)
+        return _starts_sentence(self._text, self._spans[position][0])
 
 
 def _child_for(node: _Node, stem: str, lower: str, case: Case) -> _Node:
