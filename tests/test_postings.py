@@ -1,6 +1,7 @@
 import numpy as np
 from whoosh import index as whoosh_index
 
+from indexer.engine import postings
 from indexer.engine.postings import PostingCache
 
 
@@ -43,7 +44,8 @@ def test_the_budget_evicts_the_least_recently_used(index_dir):
     assert again is not first and np.array_equal(again.ids, first.ids)
 
 
-def test_warming_reads_the_longest_lists_first_within_its_share(index_dir):
+def test_warming_reads_the_longest_lists_first_within_its_share(index_dir, monkeypatch):
+    monkeypatch.setattr(postings, "WARM_MIN_LENGTH", 1)  # the test index's lists are all short
     reader = whoosh_index.open_dir(str(index_dir)).reader()
     cache = PostingCache(reader.doc_count_all(), budget=200)
     cache.warm(reader, ("title", "body"), share=0.5)
@@ -57,3 +59,10 @@ def test_warming_reads_the_longest_lists_first_within_its_share(index_dir):
     retired.retire()
     retired.warm(reader, ("title", "body"), share=0.5)
     assert not retired._lists
+
+
+def test_warming_leaves_short_lists_to_be_read_when_asked(index_dir):
+    reader = whoosh_index.open_dir(str(index_dir)).reader()
+    cache = PostingCache(reader.doc_count_all(), budget=10_000)
+    cache.warm(reader, ("title", "body"), share=1.0)
+    assert not cache._lists  # the test index has no list of WARM_MIN_LENGTH postings

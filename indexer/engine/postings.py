@@ -16,6 +16,9 @@ from . import arrays
 from .docset import DocSet
 
 
+WARM_MIN_LENGTH = 1000  # postings: shorter lists are not worth reading before they are asked for
+
+
 @dataclass(frozen=True)
 class TermPostings:
     ids: np.ndarray  # document numbers, ascending, deleted documents included
@@ -70,12 +73,13 @@ class PostingCache:
 
     def warm(self, reader, fields: tuple[str, ...], share: float) -> None:
         """Read the longest posting lists of `fields` before a query asks for them, up to `share` of the budget:
-        reading costs about a microsecond a posting, so they are what makes a query slow the first time."""
+        reading costs about a microsecond a posting, so they are what makes a query slow the first time
+        (a list shorter than `WARM_MIN_LENGTH` is read in well under a millisecond when asked for)."""
         longest = heapq.merge(*(self._by_length(reader, field) for field in fields), reverse=True)
         room = int(self._budget * share)
         for length, field, term in longest:
             room -= length
-            if room < 0 or self._retired:
+            if room < 0 or length < WARM_MIN_LENGTH or self._retired:
                 break
             self.get(reader, field, term)
 
