@@ -34,10 +34,12 @@ class Forms:
 
 @dataclass(frozen=True)
 class Adjacent:
-    """A phrase: one slot of (term, weight) pairs per word, matched at consecutive positions of one field."""
+    """A phrase: one slot of (term, weight) pairs per word, matched at consecutive positions of one field;
+    `positional` holds, per slot, only the terms whose positions must be read (`_positional`)."""
 
     fields: tuple[str, ...]
     slots: tuple[tuple[tuple[str, float], ...], ...]
+    positional: tuple[tuple[str, ...], ...]
 
 
 @dataclass
@@ -96,7 +98,15 @@ def _phrase_leaf(node: ql.Phrase) -> ql.Node | None:
     found = words(node.text)
     if len(found) < 2:
         return _word_leaf(ql.Word(node.text, node.field), keep_stops=True) if found else None
-    return Adjacent(_fields(node), tuple(tuple(query_variants(word)) for word in found))
+    return Adjacent(_fields(node), tuple(tuple(query_variants(word)) for word in found), tuple(map(_positional, found)))
+
+
+def _positional(word: Word) -> tuple[str, ...]:
+    """The forms of a phrase word whose positions must be read: an exact form stands only where its stem
+    stands, and a stem with Azerbaijani letters only where its folded stem stands (`terms` indexes them
+    together), so neither adds a position, and reading positions is most of a phrase's cost."""
+    implied = {EXACT + word.surface} | ({word.stem} if word.folded != word.stem else set())
+    return tuple(term for term, _ in query_variants(word) if term not in implied)
 
 
 def _prefix_leaf(node: ql.Word, reader) -> Forms:
@@ -204,8 +214,7 @@ def _phrase_docs(node: Adjacent, ctx: Context) -> DocSet:
     for field in node.fields:
         candidates = ctx.intersection(ctx.term_docs((field, term) for term, _ in slot) for slot in node.slots) & ctx.all_docs
         if candidates:
-            slots = [[term for term, _ in slot] for slot in node.slots]
-            found.append(adjacent(ctx.searcher.reader(), ctx.postings, field, slots, candidates))
+            found.append(adjacent(ctx.searcher.reader(), ctx.postings, field, list(map(list, node.positional)), candidates))
     return ctx.union(found)
 
 
