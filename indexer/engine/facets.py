@@ -26,14 +26,29 @@ class FacetValue:
 
 
 class _Facet:
-    """One facet field: its values, and the (document, value) pairs."""
+    """One facet field: its values, and the (document, value) pairs, also grouped by document."""
 
-    def __init__(self, members: dict[str, np.ndarray]):
+    def __init__(self, members: dict[str, np.ndarray], size: int):
         self.values = list(members)
         self.index = {value: position for position, value in enumerate(self.values)}
         self.members = members
         self.pair_docs = np.concatenate(list(members.values())) if members else np.empty(0, np.int32)
         self.pair_values = np.repeat(np.arange(len(members)), [len(ids) for ids in members.values()])
+        by_doc = np.argsort(self.pair_docs, kind="stable")
+        self.doc_values = self.pair_values[by_doc]  # each document's values, document after document
+        self.doc_starts = np.searchsorted(self.pair_docs[by_doc], np.arange(size + 1))
+
+    def tally(self, docs: DocSet) -> np.ndarray:
+        """How many of `docs` carry each value (indexed like `values`). Few documents: their own values are
+        gathered; many: every pair is looked up in the mask (both in C, each the cheaper for its case)."""
+        if len(docs) * 8 > len(self.pair_docs):
+            found = self.pair_values[docs.mask[self.pair_docs]]
+        else:
+            members = docs.docnums()
+            starts, lengths = self.doc_starts[members], self.doc_starts[members + 1] - self.doc_starts[members]
+            offsets = np.arange(int(lengths.sum())) - np.repeat(np.cumsum(lengths) - lengths, lengths)
+            found = self.doc_values[np.repeat(starts, lengths) + offsets]
+        return np.bincount(found, minlength=len(self.values))
 
     def count(self, counts: np.ndarray, value: str) -> int:
         """`value`'s entry in counts indexed like `values` (0 for a value no document carries)."""
@@ -46,7 +61,7 @@ class FacetSets:
 
     def __init__(self, all_docs: DocSet, members: dict[str, dict[str, np.ndarray]]):
         self.all_docs = all_docs
-        self._facets = {field: _Facet(values) for field, values in members.items()}
+        self._facets = {field: _Facet(values, len(all_docs.mask)) for field, values in members.items()}
 
     @classmethod
     def read(cls, reader) -> FacetSets:
@@ -70,7 +85,7 @@ class FacetSets:
         facet = self._facets.get(field)
         if facet is None:
             return [FacetValue(value, 0, True) for value in selected]
-        counts = np.bincount(facet.pair_values[docs.mask[facet.pair_docs]], minlength=len(facet.values))
+        counts = facet.tally(docs)
         found = [FacetValue(facet.values[index], int(counts[index]), facet.values[index] in selected)
                  for index in np.flatnonzero(counts)]
         return found + [FacetValue(value, 0, True) for value in selected if not facet.count(counts, value)]
