@@ -19,10 +19,9 @@ $(INDEX_DIR)/.built: $(VENV)/.installed $(shell find $(CORPUS) -type f 2>/dev/nu
 
 index: $(INDEX_DIR)/.built
 
-# A production WSGI server (waitress), never Flask's debug server; two threads, because the app holds the GIL
-# and more threads only contend for it (docs/performance.md, bench/http_load.py).
+# A production WSGI server (waitress), never Flask's debug server.
 run: $(INDEX_DIR)/.built
-	INDEX_DIR=$(INDEX_DIR) $(VENV)/bin/waitress-serve --host 127.0.0.1 --port 5000 --threads 2 --call webui:create_app
+	INDEX_DIR=$(INDEX_DIR) $(VENV)/bin/waitress-serve --host 127.0.0.1 --port 5000 --threads 8 --call webui:create_app
 
 test: $(VENV)/.installed
 	$(PY) -m pytest -q

@@ -17,8 +17,7 @@ from pathlib import Path
 from timing import summary
 from workload import ROOT, Query
 
-SERVER_THREADS = 2  # as `make run`: the app holds the GIL, so more threads only contend (8 served 107 requests/s
-# with 4 clients at 100,000 documents, 11.4 ms of server CPU each; 2 served 123, 9.9 ms each)
+SERVER_THREADS = 8  # as `make run`
 
 
 def free_port() -> int:
