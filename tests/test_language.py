@@ -125,9 +125,7 @@ def languages(tmp_path_factory):
     ],
 )
 def test_documents_in_other_languages_are_found(languages, query, doc_id, marked):
-    hits = search(languages, query)
-    assert doc_id in hits
-    assert f"<mark>{marked}</mark>" in hits[doc_id]["snippet"]
+    assert_found_and_marked(languages, query, doc_id, marked)
 
 
 @pytest.mark.parametrize(
