@@ -4,8 +4,11 @@ import importlib.util
 from pathlib import Path
 
 import pytest
+from whoosh import query as wq
 
+from indexer import querylang as ql
 from indexer.engine import Engine, build
+from indexer.engine.query import Adjacent, Forms
 from indexer.extract.partners import PartnerCatalog
 from indexer.request import SearchRequest
 from webui import create_app
@@ -79,3 +82,21 @@ def indexed_ids(index_dir: Path) -> set[str]:
         if len(hits) < 100:
             return ids
         page += 1
+
+
+def whoosh_query(node) -> wq.Query:
+    """Whoosh's own query for what a resolved tree (`engine.query.resolve`) matches: the reference the tests
+    hold the engine's array matching to."""
+    if isinstance(node, Forms):
+        return wq.Or([wq.Term(f, term, boost=weight) for f, term, weight in node.weighted]) if node.weighted else wq.NullQuery
+    if isinstance(node, Adjacent):
+        return wq.Or([wq.Sequence([wq.Or([wq.Term(f, term, boost=weight) for term, weight in slot]) for slot in node.slots])
+                      for f in node.fields])
+    if isinstance(node, ql.Not):
+        return wq.Not(whoosh_query(node.part))
+    if isinstance(node, ql.Or):
+        return wq.Or([whoosh_query(part) for part in node.parts])
+    positive = [whoosh_query(part) for part in node.parts if not isinstance(part, ql.Not)]
+    negative = [whoosh_query(part.part) for part in node.parts if isinstance(part, ql.Not)]
+    found = wq.And(positive) if positive else wq.Every()
+    return wq.AndNot(found, wq.Or(negative)) if negative else found

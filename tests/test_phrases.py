@@ -7,7 +7,8 @@ from indexer.engine.arrays import live_mask
 from indexer.engine.docset import DocSet
 from indexer.engine.phrases import adjacent
 from indexer.engine.postings import PostingCache
-from indexer.engine.query import Adjacent, Context, docs, resolve, to_whoosh
+from indexer.engine.query import Adjacent, Context, docs, resolve
+from tests.conftest import whoosh_query
 
 
 @pytest.fixture(scope="module")
@@ -25,7 +26,7 @@ def ctx(news_index_dir):
 def test_phrases_match_what_whoosh_matches(ctx, phrase):
     leaf = resolve(ql.parse(phrase), ctx.searcher.reader(), keep_stops=True)
     assert isinstance(leaf, Adjacent)
-    assert set(docs(leaf, ctx)) == set(ctx.searcher.docs_for_query(to_whoosh(leaf)))
+    assert set(docs(leaf, ctx)) == set(ctx.searcher.docs_for_query(whoosh_query(leaf)))
 
 
 def test_a_phrase_typed_with_azerbaijani_letters_finds_it_written_without(ctx):

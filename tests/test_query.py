@@ -3,11 +3,11 @@ from whoosh import index as whoosh_index
 from whoosh.scoring import BM25F
 
 from indexer import querylang as ql
-from indexer.engine.query import (Context, Forms, docs, keeps_stop_words, matched_terms, resolve, to_whoosh,
-                                  without_redundant_forms)
 from indexer.engine.arrays import live_mask
 from indexer.engine.docset import DocSet
 from indexer.engine.postings import PostingCache
+from indexer.engine.query import Context, Forms, docs, keeps_stop_words, matched_terms, resolve, without_redundant_forms
+from tests.conftest import whoosh_query
 
 
 @pytest.fixture(scope="module")
@@ -34,7 +34,7 @@ def ids(ctx, docnums):
 def test_document_sets_agree_with_whoosh(ctx, text):
     parsed = ql.parse(text)
     tree = resolve(parsed, ctx.searcher.reader(), keeps_stop_words(parsed))
-    assert set(docs(tree, ctx)) == set(ctx.searcher.docs_for_query(to_whoosh(tree)))
+    assert set(docs(tree, ctx)) == set(ctx.searcher.docs_for_query(whoosh_query(tree)))
 
 
 def test_phrase_allows_inflected_forms_but_needs_adjacency(ctx):

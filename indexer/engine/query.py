@@ -9,7 +9,6 @@ from __future__ import annotations
 import heapq
 from dataclasses import dataclass
 
-from whoosh import query as wq
 
 from indexer import querylang as ql
 from indexer.analysis import EXACT, FOLDED, WEIGHTS, Word, fold, query_variants, words
@@ -158,23 +157,6 @@ def _lean_forms(node: Forms, ctx: Context) -> Forms:
     ), prefix=node.prefix)
 
 
-def to_whoosh(node: ql.Node) -> wq.Query:
-    """Whoosh's query for what a resolved tree matches: the reference the tests hold `docs` to."""
-    if isinstance(node, Forms):
-        return wq.Or([wq.Term(f, term, boost=weight) for f, term, weight in node.weighted]) if node.weighted else wq.NullQuery
-    if isinstance(node, Adjacent):
-        return wq.Or([wq.Sequence([wq.Or([wq.Term(f, term, boost=weight) for term, weight in slot]) for slot in node.slots])
-                      for f in node.fields])
-    if isinstance(node, ql.Not):
-        return wq.Not(to_whoosh(node.part))
-    if isinstance(node, ql.Or):
-        return wq.Or([to_whoosh(part) for part in node.parts])
-    positive = [to_whoosh(part) for part in node.parts if not isinstance(part, ql.Not)]
-    negative = [to_whoosh(part.part) for part in node.parts if isinstance(part, ql.Not)]
-    found = wq.And(positive) if positive else wq.Every()
-    return wq.AndNot(found, wq.Or(negative)) if negative else found
-
-
 def ranking_terms(node: ql.Node | None) -> list[tuple[str, str, float]]:
     """The (field, term, weight) triples that score a matching document: every form of every word and phrase
     the tree looks for, except excluded ones and `word*` prefixes (a union of many forms ranks nothing useful;
@@ -259,4 +241,4 @@ def _held(leaf: Forms, ctx: Context) -> bool:
 
 
 __all__ = ["Adjacent", "Context", "Forms", "docs", "keeps_stop_words", "matched_terms", "query_terms", "ranking_terms",
-           "resolve", "to_whoosh", "unmatched_words", "without_redundant_forms"]
+           "resolve", "unmatched_words", "without_redundant_forms"]
