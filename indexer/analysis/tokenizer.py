@@ -17,6 +17,8 @@ _CHARS = r"(?:[^\W_]++|[\u0300-\u036f]++)++"
 _JOINER = r"[-'’ʼ‘`´‐‑]"
 TOKEN = re.compile(rf"{_CHARS}(?:{_JOINER}{_CHARS})*+")
 _JOINER_SPLIT = re.compile(rf"({_JOINER})")
+_TOKEN_CHAR = re.compile(r"[^\W_]|[\u0300-\u036f]")  # what `_CHARS` is made of (`ʼ` is a letter and a joiner)
+_JOINER_CHAR = re.compile(_JOINER)
 
 
 class Span(NamedTuple):
@@ -56,6 +58,47 @@ def _split_joined(token: str, offset: int) -> Iterator[Span]:
             word, start = part, position + len(joiner)
         position += len(joiner) + len(part)
     yield Span(word, start, start + len(word))
+
+
+def capitalised(text: str) -> Iterator[tuple[int, str]]:
+    """The words of `text` that begin with a capital letter (`str.isupper`), as `spans` splits it, without splitting
+    the rest: the offset of each, and its token from there on (`token_from`)."""
+    for match in _capital().finditer(text):
+        start = match.start()
+        rest = token_from(text, start) if text[start].isupper() else None
+        if rest is not None:
+            yield start, rest
+
+
+@cache
+def _capital() -> re.Pattern:
+    """A capital letter where a word may begin: not after a letter, digit or combining mark, unless after a joiner.
+
+    The class holds the capitals of the BMP and every character beyond it: the scan is fast only with a class
+    the regular expression engine keeps as a table, which it does for the BMP alone; `capitalised` checks the rest.
+    """
+    capitals = "".join(re.escape(ch) for ch in map(chr, range(0x10000)) if ch.isupper())
+    return re.compile(rf"[{capitals}\U00010000-\U0010ffff](?:(?<={_JOINER}.)|(?<![^\W_].)(?<![\u0300-\u036f].))")
+
+
+def token_from(text: str, start: int) -> str | None:
+    """The token `spans(text)` reads at `start`, from `start` on, when a word begins there; None when none does
+    (inside a run of letters, or at an ending the word before keeps: `BMT-NİN`).
+
+    Its words are the words of `text` from `start` to the end of that token, so a caller that looks at the words
+    after a few places only (a capital letter) need not split the whole text.
+    """
+    match = TOKEN.match(text, start)
+    if match is None:
+        return None
+    before = text[start - 1] if start else ""
+    if _JOINER_CHAR.fullmatch(before):
+        in_a_token = _TOKEN_CHAR.fullmatch(before) or (start > 1 and _TOKEN_CHAR.fullmatch(text[start - 2]))
+        if in_a_token and az_lower(base(match.group())) in joined_suffixes():
+            return None  # an ending the word before keeps: `BMT-NİN`
+    elif _TOKEN_CHAR.fullmatch(before):
+        return None  # inside a run of letters
+    return match.group()
 
 
 def base(token: str) -> str:

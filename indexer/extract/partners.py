@@ -29,10 +29,10 @@ from typing import NamedTuple
 import yaml
 
 from indexer.analysis import az_lower, fold, word_spans, words
-from indexer.analysis.tokenizer import base
+from indexer.analysis.tokenizer import TOKEN, base, capitalised
 
 DEFAULT_PATH = Path(__file__).parent.parent / "data" / "partners.yaml"
-TEXT_WORD_CACHE = 200_000  # distinct tokens remembered; more than the vocabulary of any corpus we serve
+TOKEN_CACHE = 200_000  # distinct tokens remembered; more than the vocabulary of any corpus we serve
 SHORTEST_BARE_FORM = 4  # letters left after removing an ending; fewer are too often another word (`ABŞ` ≠ `AB`+`ş`)
 SENTENCE_ENDS = frozenset(".!?:…\n")
 BEFORE_A_SENTENCE = " \t\"'«“„(—–-*"
@@ -57,7 +57,7 @@ class Case(Enum):
 
 
 class _TextWord(NamedTuple):
-    """How a text word can meet an alias word; it depends only on the token, so it is cached per token."""
+    """How a text word can meet an alias word; it depends only on the word as written."""
 
     stem: str  # diacritic-free stem
     written: str  # lower case, without the ending after a hyphen: `ABŞ-ın` → `abş`
@@ -65,6 +65,14 @@ class _TextWord(NamedTuple):
     form: str  # lower case, without the ending after a hyphen; diacritic-free in the "folded" space
     bare_forms: tuple[str, ...]  # `form` without each catalog ending it may carry
     case: Case
+
+
+class _Token(NamedTuple):
+    """The words of one token (or of its rest from a capital inside it: `OA-nın` of `İƏT-OA-nın`), cached per token
+    because tokens repeat across texts."""
+
+    words: tuple[tuple[int, _TextWord], ...]  # each word with the offset where it ends in the token
+    begins_a_name: bool  # its first word begins an alias; most capitalised words do not, and cost no more
 
 
 @dataclass(frozen=True)
@@ -96,7 +104,7 @@ class PartnerCatalog:
         self._partners = [partner for partner in partners if partner.kind != "home"]
         self._trie = _Node()
         self._by_key: dict[str, Partner] = {}  # the resolve() key of every name and alias, home included
-        self._text_words: dict[str, _TextWord] = {}  # token → how it meets alias words; tokens repeat across texts
+        self._tokens: dict[str, _Token] = {}
         for partner in partners:
             for alias in (partner.name, *partner.aliases):
                 self._add(partner, alias, alias in common_words)
@@ -117,15 +125,15 @@ class PartnerCatalog:
     def find(self, text: str) -> list[Partner]:
         """The partners named in `text`, each once, in order of first mention; the longest name wins."""
         found: dict[str, Partner] = {}
-        text_words = _TextWords(self, text)
-        after = 0  # the first word not inside a name found already
-        for position in text_words.capitalised():  # every alias begins with a capital
-            if position < after:
+        after = 0  # the end of the last name found: no name begins inside it
+        for start, rest in capitalised(text):  # every alias begins with a capital
+            if start < after or not self._token(rest).begins_a_name:
                 continue
-            length, partner = self._longest_at(text_words, position)
-            if partner is not None and partner.kind != "home":
-                found.setdefault(partner.name, partner)
-            after = position + length
+            end, partner = self._longest_at(text, start, rest)
+            if partner is not None:
+                if partner.kind != "home":
+                    found.setdefault(partner.name, partner)
+                after = end
         return list(found.values())
 
     def resolve(self, name: str) -> Partner | None:
@@ -152,63 +160,50 @@ class PartnerCatalog:
         if self._by_key.setdefault(key, partner) is not partner:
             raise ValueError(f"alias {alias!r} of {partner.name} is also a name of {self._by_key[key].name}")
 
-    def text_word(self, token: str, stem: str) -> _TextWord:
+    def _token(self, token: str) -> _Token:
+        cached = self._tokens.get(token)
+        if cached is None:
+            words = tuple((end, self._text_word(token[start:end], stem)) for start, end, stem in word_spans(token))
+            cached = _Token(words, bool(words and self._trie.step(words[0][1])))
+            if len(self._tokens) < TOKEN_CACHE:
+                self._tokens[token] = cached
+        return cached
+
+    def _text_word(self, token: str, stem: str) -> _TextWord:
         """A word with Azerbaijani letters is compared as written (`Malını` is not `Mali`); one without them may be
         typed without diacritics (`Turkiyenin`), so it is compared without them."""
-        cached = self._text_words.get(token)
-        if cached is not None:
-            return cached
         written = _lower(token)
         space = "form" if AZERBAIJANI_LETTERS & set(base(token)) else "folded"
         form = written if space == "form" else fold(written)
         endings = self._endings[space]
         bare = tuple(form[: -len(e)] for e in endings if form.endswith(e) and len(form) - len(e) >= SHORTEST_BARE_FORM)
-        word = _TextWord(stem, written, space, form, bare, _case_of(token))
-        if len(self._text_words) < TEXT_WORD_CACHE:
-            self._text_words[token] = word
-        return word
+        return _TextWord(stem, written, space, form, bare, _case_of(token))
 
-    def _longest_at(self, text_words: _TextWords, start: int) -> tuple[int, Partner | None]:
-        """The longest alias whose words are the text words from `start` on, with its length in words."""
-        nodes, best = [self._trie], (0, None)
-        for position in range(start, len(text_words)):
-            nodes = [child for node in nodes for child in node.step(text_words[position])]
+    def _longest_at(self, text: str, start: int, rest: str) -> tuple[int, Partner | None]:
+        """The longest alias whose words are the words of `text` from the capital at `start` (whose token is `rest`)
+        on, with the offset where its last word ends."""
+        nodes, cases, best = [self._trie], [], (start, None)
+        for end, word in self._words_from(text, start, rest):
+            nodes = [child for node in nodes for child in node.step(word)]
             if not nodes:
                 break
-            found_cases = [text_words[i].case for i in range(start, position + 1)]
+            cases.append(word.case)
             for alias in (alias for node in nodes for alias in node.aliases):
-                if alias.inside_sentence_only and text_words.starts_sentence(start):
+                if alias.inside_sentence_only and _starts_sentence(text, start):
                     continue
-                if all(found.value >= needed.value for found, needed in zip(found_cases, alias.cases)):
-                    best = (position + 1 - start, alias.partner)
+                if all(found.value >= needed.value for found, needed in zip(cases, alias.cases)):
+                    best = (end, alias.partner)
         return best
 
-
-class _TextWords:
-    """The words of one text, each turned into a `_TextWord` only when the matcher looks at it."""
-
-    def __init__(self, catalog: PartnerCatalog, text: str):
-        self._catalog, self._text = catalog, text
-        self._spans = word_spans(text)
-        self._cache: dict[int, _TextWord] = {}
-
-    def __len__(self) -> int:
-        return len(self._spans)
-
-    def __getitem__(self, position: int) -> _TextWord:
-        found = self._cache.get(position)
-        if found is None:
-            start, end, folded = self._spans[position]
-            found = self._cache[position] = self._catalog.text_word(self._text[start:end], folded)
-        return found
-
-    def capitalised(self) -> list[int]:
-        """The positions of the words that begin with a capital."""
-        text = self._text
-        return [position for position, (start, _, _) in enumerate(self._spans) if text[start].isupper()]
-
-    def starts_sentence(self, position: int) -> bool:
-        return _starts_sentence(self._text, self._spans[position][0])
+    def _words_from(self, text: str, start: int, rest: str) -> Iterator[tuple[int, _TextWord]]:
+        """The words of `text` from `start` on, each with the offset where it ends: those of `rest`, the token there,
+        then those of the tokens after it, split only as far as the matcher reads."""
+        for end, word in self._token(rest).words:
+            yield start + end, word
+        for match in TOKEN.finditer(text, start + len(rest)):
+            offset = match.start()
+            for end, word in self._token(match.group()).words:
+                yield offset + end, word
 
 
 def _child_for(node: _Node, stem: str, lower: str, case: Case) -> _Node:
