@@ -30,8 +30,14 @@ def _cyrillic() -> dict[int, str]:
 
 
 @cache
-def _diacritics() -> dict[int, str]:
-    return str.maketrans(_read_table("diacritics.tsv"))
+def _diacritics() -> tuple[tuple[str, str], ...]:
+    """The folding table as pairs for `str.replace`, which on a long text is many times faster than `str.translate`
+    (a dictionary look-up per character); one after another they fold as one translation would, because no letter
+    is folded into a letter that is folded itself."""
+    table = _read_table("diacritics.tsv")
+    if set("".join(table.values())) & set(table):
+        raise ValueError("diacritics.tsv folds a letter into a letter it also folds")
+    return tuple(table.items())
 
 
 AZ_CYRILLIC_LETTERS = frozenset("әғҝһјҹүө")
@@ -60,4 +66,6 @@ def to_latin(word: str) -> str:
 
 def fold(word: str) -> str:
     """Drop Azerbaijani diacritics: `əməkdaşlıq` → `emekdasliq`."""
-    return word.translate(_diacritics())
+    for letter, plain in _diacritics():
+        word = word.replace(letter, plain)
+    return word

@@ -44,35 +44,49 @@ def _alternatives(items: list[str]) -> str:
     return "|".join(re.escape(item) for item in sorted(items, key=len, reverse=True))
 
 
+# A pattern that begins with a digit checks the character before it only after that digit: the regular expression
+# engine skips in a fast loop to the characters a pattern can begin with, but tries a pattern that begins with a
+# look-behind at every character of the text, which cost three times as much.
+
+def _digits(more: str, not_after: str) -> str:
+    """A digit and `more` (`?`, `{3}`), with none of the characters `not_after` (a class) before them."""
+    return rf"\d(?<!{not_after}.)\d{more}"
+
+
 @cache
 def _patterns() -> _Patterns:
     data = yaml.safe_load(DATA_PATH.read_text(encoding="utf-8"))
     months = {spelling: int(number) for number, spellings in data["months"].items() for spelling in spellings}
     month = rf"\b(?P<month>{_alternatives(list(months))})(?:{_alternatives(data['month_endings'])})?\b"
-    day = rf"(?<![\d.,:/])(?P<day>\d{{1,2}})(?!\d)(?:\s*-\s*(?:{_alternatives(data['day_endings'])}))?"
-    year = r"(?<![\w.,:/№#+-])(?P<year>\d{4})(?![\d]|[.,/:]\d)"
+    day_digits, year_digits = _digits("?", r"[\d.,:/]"), _digits("{3}", r"[\w.,:/№#+-]")  # not COP2022, №2022
+    day = rf"(?P<day>{day_digits})(?!\d)(?:\s*-\s*(?:{_alternatives(data['day_endings'])}))?"
+    year = rf"(?P<year>{year_digits})(?![\d]|[.,/:]\d)"
     month_then_day = rf"{month}(?:\s+{data['month_word']})?\s+{day}"
     ordinal = rf"\s*[-–]?\s*(?:{_alternatives(data['year_ordinals'])})\b"
     year_word = rf"\s+{data['year_word']}\b"
     joiner = rf"\s*(?:{_alternatives(data['year_joiners'])})\s*"
     one_year = rf"\d{{4}}(?:{ordinal})?"
+    first_year = rf"{year_digits}(?:{ordinal})?"
     range_end = rf"[-–—]\s*\d{{2}}(?:{ordinal})?(?!\d)"  # 2026-29-cu illər
+    numeric_day, iso_year = _digits("?", r"[\d.,/:-]"), _digits("{3}", r"[\d.,/:-]")  # not a piece of 1.12.03.2021
     return _Patterns(
         months=months,
-        numeric=re.compile(r"(?<![\d.,/:-])(\d{1,2})([./])(\d{1,2})\2(\d{4})(?!\d|[./-]\d)"),
-        iso=re.compile(r"(?<![\d.,/:-])(\d{4})-(\d{1,2})-(\d{1,2})(?!\d|[./-]\d)"),
+        numeric=re.compile(rf"({numeric_day})([./])(\d{{1,2}})\2(\d{{4}})(?!\d|[./-]\d)"),
+        iso=re.compile(rf"({iso_year})-(\d{{1,2}})-(\d{{1,2}})(?!\d|[./-]\d)"),
         day_month_year=re.compile(rf"{day}\s+{month}\s*,?\s*{year}"),
         year_day_month=re.compile(rf"{year}(?:{ordinal})?{year_word}\s*,?\s*{day}\s+{month}"),
         year_month_day=re.compile(rf"{year}(?:{ordinal})?{year_word}\s*,?\s*{month_then_day}"),
         month_day=re.compile(month_then_day),
         month_year=re.compile(rf"{month}\s*,?\s*{year}"),
-        year_list=re.compile(rf"(?<![\w.,:/№#+-])(?P<years>{one_year}(?:{joiner}{one_year})*(?:{range_end})?){year_word}"),
+        year_list=re.compile(rf"(?P<years>{first_year}(?:{joiner}{one_year})*(?:{range_end})?){year_word}"),
         ordinal_end=re.compile(rf"{ordinal}$"),
-        bare_year=re.compile(r"(?<![\d.,:/])\d{4}(?![\d]|[.,/:]\d)"),
+        bare_year=re.compile(_digits("{3}", r"[\d.,:/]") + r"(?![\d]|[.,/:]\d)"),
     )
 
 
-_FOUR_DIGITS = re.compile(r"\d{4}")  # every date and year pattern has a four-digit year: most texts need no more
+# Every date and year pattern has a four-digit year: most texts need no more. Written out, `\d` begins the
+# pattern, which makes the search twice as fast as with `\d{4}`.
+_FOUR_DIGITS = re.compile(r"\d\d\d\d")
 
 
 def _prepare(text: str) -> str:
