@@ -22,7 +22,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import IntEnum
+from operator import ge
 from pathlib import Path
 from typing import NamedTuple
 
@@ -33,6 +34,7 @@ from indexer.analysis.tokenizer import TOKEN, base, capitalised
 
 DEFAULT_PATH = Path(__file__).parent.parent / "data" / "partners.yaml"
 TOKEN_CACHE = 200_000  # distinct tokens remembered; more than the vocabulary of any corpus we serve
+STEP_CACHE = 20_000  # distinct words remembered after each word of a name; few words follow a name's first words
 SHORTEST_BARE_FORM = 4  # letters left after removing an ending; fewer are too often another word (`ABŞ` ≠ `AB`+`ş`)
 SENTENCE_ENDS = frozenset(".!?:…\n")
 BEFORE_A_SENTENCE = " \t\"'«“„(—–-*"
@@ -48,7 +50,7 @@ class Partner:
     aliases: tuple[str, ...]
 
 
-class Case(Enum):
+class Case(IntEnum):
     """The capitalisation of a word; a text word matches an alias word written with at most as many capitals."""
 
     ANY = 0
@@ -59,6 +61,7 @@ class Case(Enum):
 class _TextWord(NamedTuple):
     """How a text word can meet an alias word; it depends only on the word as written."""
 
+    text: str  # as written: what the trie remembers its steps by
     stem: str  # diacritic-free stem
     written: str  # lower case, without the ending after a hyphen: `ABŞ-ın` → `abş`
     space: str  # "form" for a word written with Azerbaijani letters, "folded" for one without
@@ -87,9 +90,18 @@ class _Node:
     children: dict[tuple[str, str], _Node] = field(default_factory=dict)  # (kind of key, key) → child
     beginnings: dict[tuple[str, str], set[str]] = field(default_factory=dict)  # (space, stem) → how a word begins
     aliases: list[_Alias] = field(default_factory=list)  # the aliases that end here
+    steps: dict[str, list[_Node]] = field(default_factory=dict)  # text word → its children, once looked for
 
     def step(self, word: _TextWord) -> list[_Node]:
-        """The children a text word leads to."""
+        """The children a text word leads to: remembered, because finding them cost more than all the rest of a walk."""
+        children = self.steps.get(word.text)
+        if children is None:
+            children = self.children_for(word)
+            if len(self.steps) < STEP_CACHE:
+                self.steps[word.text] = children
+        return children
+
+    def children_for(self, word: _TextWord) -> list[_Node]:
         keys = [("abbr", word.written), (word.space, word.form), *((word.space, bare) for bare in word.bare_forms)]
         if any(word.form.startswith(beginning) for beginning in self.beginnings.get((word.space, word.stem), ())):
             keys.append(("stem", word.stem))
@@ -164,7 +176,7 @@ class PartnerCatalog:
         cached = self._tokens.get(token)
         if cached is None:
             words = tuple((end, self._text_word(token[start:end], stem)) for start, end, stem in word_spans(token))
-            cached = _Token(words, bool(words and self._trie.step(words[0][1])))
+            cached = _Token(words, bool(words and self._trie.children_for(words[0][1])))
             if len(self._tokens) < TOKEN_CACHE:
                 self._tokens[token] = cached
         return cached
@@ -177,7 +189,7 @@ class PartnerCatalog:
         form = written if space == "form" else fold(written)
         endings = self._endings[space]
         bare = tuple(form[: -len(e)] for e in endings if form.endswith(e) and len(form) - len(e) >= SHORTEST_BARE_FORM)
-        return _TextWord(stem, written, space, form, bare, _case_of(token))
+        return _TextWord(token, stem, written, space, form, bare, _case_of(token))
 
     def _longest_at(self, text: str, start: int, rest: str) -> tuple[int, Partner | None]:
         """The longest alias whose words are the words of `text` from the capital at `start` (whose token is `rest`)
@@ -188,11 +200,12 @@ class PartnerCatalog:
             if not nodes:
                 break
             cases.append(word.case)
-            for alias in (alias for node in nodes for alias in node.aliases):
-                if alias.inside_sentence_only and _starts_sentence(text, start):
-                    continue
-                if all(found.value >= needed.value for found, needed in zip(cases, alias.cases)):
-                    best = (end, alias.partner)
+            for node in nodes:
+                for alias in node.aliases:
+                    if alias.inside_sentence_only and _starts_sentence(text, start):
+                        continue
+                    if all(map(ge, cases, alias.cases)):  # capitalised at least as the alias needs
+                        best = (end, alias.partner)
         return best
 
     def _words_from(self, text: str, start: int, rest: str) -> Iterator[tuple[int, _TextWord]]:
