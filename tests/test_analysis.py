@@ -1,13 +1,59 @@
+import unicodedata
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from indexer.analysis import (analyze, az_lower, fold, language, query_variants, stem, term_positions, terms,
                                typed_word, using_stemmer, word_spans, words)
 from indexer.analysis.collation import sort_key
-from indexer.analysis.tokenizer import spans
+from indexer.analysis.tokenizer import TOKEN, capitalised, spans
+
+DIACRITICS = Path(__file__).parent.parent / "indexer" / "analysis" / "data" / "diacritics.tsv"
+
+# Text made of what word splitting and casing turn on: capitals (Azerbaijani, Turkish, Latin-1, Greek, beyond the
+# BMP), joiners (`ʼ` is also a letter), endings that stay with the word before, combining marks, digits, spaces.
+TRICKY_TEXT = st.lists(
+    st.sampled_from(["A", "Ə", "İ", "I", "ı", "i", "Ş", "ş", "Ç", "É", "Σ", "ǅ", "Ⓐ", "\U0001D400", "\U00010400", "a",
+                     "ə", "x", "5", "-", "'", "ʼ", "’", "´", "‑", "_", "\u0307", "\u0301", " ", ".", "\n", "«", "nın",
+                     "NİN", "da", "Dan", "un", "BMT", "OA", "İƏT"]),
+    max_size=30,
+).map("".join)
 
 
 def test_azerbaijani_case_folding():
     assert az_lower("İNSAN HÜQUQLARI") == "insan hüquqları"
     assert az_lower("IĞDIR") == "ığdır"
     assert "\u0307" not in az_lower("İƏT")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=40) | TRICKY_TEXT)
+def test_folding_and_lower_case_are_those_of_one_translation(text):
+    """fold and az_lower replace letter after letter; they must give what one str.translate of the table gives."""
+    lines = [line.split("\t") for line in DIACRITICS.read_text(encoding="utf-8").splitlines()]
+    table = str.maketrans({line[0]: line[1] for line in lines if line[0] and not line[0].startswith("#")})
+    assert fold(text) == text.translate(table)
+    assert az_lower(text) == unicodedata.normalize("NFC", text).translate(str.maketrans({"İ": "i", "I": "ı"})).lower()
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(max_size=40) | TRICKY_TEXT)
+def test_capitalised_words_are_the_words_that_begin_with_a_capital(text):
+    """What splitting the whole text gives: each word whose first character is upper case, with the rest of its
+    token from there."""
+    expected = []
+    for token in TOKEN.finditer(text):
+        for span in spans(token.group()):
+            start = token.start() + span.start
+            if text[start:start + 1].isupper():
+                expected.append((start, text[start:token.end()]))
+    assert list(capitalised(text)) == expected
+
+
+def test_capitalised_words_inside_tokens_and_after_joiners():
+    assert list(capitalised("İƏT-OA-nın və BMT-NİN, 'Çin' xʼPakistan")) == [
+        (0, "İƏT-OA-nın"), (4, "OA-nın"), (14, "BMT-NİN"), (24, "Çin"), (31, "Pakistan")]
 
 
 def test_tokenizer_keeps_endings_after_joiners_inside_the_word():
