@@ -1,11 +1,19 @@
 """Publication dates (datelines) and the years a text speaks of."""
 import datetime
+import gzip
+import json
+import re
+from pathlib import Path
 
 import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from indexer.extract.dates import mentioned_years, publication_date
+from indexer.extract.dates import DATA_PATH, _patterns, _prepare, mentioned_years, publication_date
 
 TODAY = datetime.date(2026, 11, 22)
+SHARED_CORPUS = Path(__file__).parent.parent.parent / "shared" / "corpus"
 
 
 @pytest.mark.parametrize(
@@ -108,3 +116,67 @@ def test_years_outside_1900_to_next_year_are_not_years():
 
 def test_next_year_depends_on_today():
     assert mentioned_years("2027-ci ildə", datetime.date(2025, 1, 1)) == set()
+
+
+# The patterns check the character before a digit after that digit, which makes them fast (dates.py). The
+# reference below is how they were first written, each look-behind first: they must find the same matches.
+
+def _alternatives(items: list[str]) -> str:
+    return "|".join(re.escape(item) for item in sorted(items, key=len, reverse=True))
+
+
+def reference_patterns() -> dict[str, re.Pattern]:
+    data = yaml.safe_load(DATA_PATH.read_text(encoding="utf-8"))
+    months = [spelling for spellings in data["months"].values() for spelling in spellings]
+    month = rf"\b(?P<month>{_alternatives(months)})(?:{_alternatives(data['month_endings'])})?\b"
+    day = rf"(?<![\d.,:/])(?P<day>\d{{1,2}})(?!\d)(?:\s*-\s*(?:{_alternatives(data['day_endings'])}))?"
+    year = r"(?<![\w.,:/№#+-])(?P<year>\d{4})(?![\d]|[.,/:]\d)"
+    month_then_day = rf"{month}(?:\s+{data['month_word']})?\s+{day}"
+    ordinal = rf"\s*[-–]?\s*(?:{_alternatives(data['year_ordinals'])})\b"
+    year_word = rf"\s+{data['year_word']}\b"
+    joiner = rf"\s*(?:{_alternatives(data['year_joiners'])})\s*"
+    one_year = rf"\d{{4}}(?:{ordinal})?"
+    range_end = rf"[-–—]\s*\d{{2}}(?:{ordinal})?(?!\d)"
+    return {
+        "numeric": re.compile(r"(?<![\d.,/:-])(\d{1,2})([./])(\d{1,2})\2(\d{4})(?!\d|[./-]\d)"),
+        "iso": re.compile(r"(?<![\d.,/:-])(\d{4})-(\d{1,2})-(\d{1,2})(?!\d|[./-]\d)"),
+        "day_month_year": re.compile(rf"{day}\s+{month}\s*,?\s*{year}"),
+        "year_day_month": re.compile(rf"{year}(?:{ordinal})?{year_word}\s*,?\s*{day}\s+{month}"),
+        "year_month_day": re.compile(rf"{year}(?:{ordinal})?{year_word}\s*,?\s*{month_then_day}"),
+        "month_day": re.compile(month_then_day),
+        "month_year": re.compile(rf"{month}\s*,?\s*{year}"),
+        "year_list": re.compile(rf"(?<![\w.,:/№#+-])(?P<years>{one_year}(?:{joiner}{one_year})*(?:{range_end})?){year_word}"),
+        "ordinal_end": re.compile(rf"{ordinal}$"),
+        "bare_year": re.compile(r"(?<![\d.,:/])\d{4}(?![\d]|[.,/:]\d)"),
+    }
+
+
+REFERENCE = reference_patterns()
+
+
+def assert_same_matches(text: str) -> None:
+    for name, reference in REFERENCE.items():
+        found = [(match.span(), match.groups()) for match in getattr(_patterns(), name).finditer(text)]
+        assert found == [(match.span(), match.groups()) for match in reference.finditer(text)], name
+
+
+DATE_PIECES = ["2021", "2022", "1999", "12", "5", "0", "16", "2026", "29", "12345", ".", "/", "-", "–", "—", ",", ":",
+               "№", "#", "+", "_", " ", " ", " ", "\n", "sentyabr", "sentyabrin", "may", "mayda", "oktyabr", "mart",
+               "december", "ay", "ayinin", "il", "ilde", "iller", "ilin", "ci", "cu", "ve", "ya", "da", "de", "i", "x",
+               "cop", "e"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(DATE_PIECES), max_size=25).map("".join))
+def test_fast_patterns_find_what_the_patterns_written_look_behind_first_find(text):
+    assert_same_matches(text)
+
+
+def test_fast_patterns_find_what_the_patterns_written_look_behind_first_find_in_real_text():
+    headlines = SHARED_CORPUS / "headlines-oxu_az.jsonl.gz"
+    if not headlines.exists():
+        pytest.skip(f"the shared corpus is absent ({SHARED_CORPUS}): no real text to compare the patterns on")
+    with gzip.open(headlines, "rt", encoding="utf-8") as lines:
+        for line in lines:
+            record = json.loads(line)
+            assert_same_matches(_prepare(f"{record['title']}\n\n{record['text']}"))

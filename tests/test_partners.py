@@ -1,16 +1,24 @@
 """Partner catalog: matching through the search analysis, longest match, capitals, resolution of filter values."""
+import gzip
+import json
+from functools import cache
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from indexer.extract.partners import PartnerCatalog
+from indexer.analysis import fold, word_spans
+from indexer.extract.partners import PartnerCatalog, _starts_sentence
 
 SEED = Path(__file__).parent.parent / "corpus"
+HEADLINES = Path(__file__).parent.parent.parent / "shared" / "corpus" / "headlines-oxu_az.jsonl.gz"
+CATALOG = PartnerCatalog.load()  # one for every test: the property test below needs its names when it is defined
 
 
 @pytest.fixture(scope="module")
 def catalog() -> PartnerCatalog:
-    return PartnerCatalog.load()
+    return CATALOG
 
 
 def names(catalog: PartnerCatalog, text: str) -> list[str]:
@@ -178,3 +186,80 @@ def test_a_name_with_a_comma_is_one_alias(catalog):
     unesco = catalog.resolve("UNESCO")
     assert "BMT-nin Təhsil, Elm və Mədəniyyət Təşkilatı" in unesco.aliases
     assert names(catalog, "BMT-nin Təhsil, Elm və Mədəniyyət Təşkilatının baş direktoru") == ["UNESCO"]
+
+
+# The finder looks only at the capitalised words of a text and the words after them. The reference below is the
+# straightforward finder it replaced: every word of the text analysed, a walk of the trie from each capitalised one.
+
+def reference_names(catalog: PartnerCatalog, text: str) -> list[str]:
+    spans = word_spans(text)
+    text_words = [_text_word(catalog, text[start:end], stem) for start, end, stem in spans]
+    found, after = {}, 0
+    for position, (start, _, _) in enumerate(spans):
+        if position < after or not text[start].isupper():
+            continue
+        length, partner = _reference_longest_at(catalog, text, spans, text_words, position)
+        if partner is not None and partner.kind != "home":
+            found.setdefault(partner.name, partner)
+        after = position + length
+    return list(found)
+
+
+@cache
+def _text_word(catalog: PartnerCatalog, token: str, stem: str):
+    return catalog._text_word(token, stem)
+
+
+def _reference_longest_at(catalog, text, spans, text_words, start):
+    nodes, best = [catalog._trie], (0, None)
+    for position in range(start, len(text_words)):
+        nodes = [child for node in nodes for child in node.children_for(text_words[position])]
+        if not nodes:
+            break
+        found_cases = [text_words[i].case for i in range(start, position + 1)]
+        for alias in (alias for node in nodes for alias in node.aliases):
+            if alias.inside_sentence_only and _starts_sentence(text, spans[start][0]):
+                continue
+            if all(found >= needed for found, needed in zip(found_cases, alias.cases)):
+                best = (position + 1 - start, alias.partner)
+    return best
+
+
+ALIASES = [alias for partner in CATALOG for alias in (partner.name, *partner.aliases)]
+SPELLINGS = sorted(set(ALIASES) | {fold(alias) for alias in ALIASES})
+ENDINGS = ["", "", "nın", "-nin", "ın", "da", "-da", "dan", "ı", "ğı", "yə", "’nin", "ʼın", "-NİN", "lar"]
+WORDS = ["Azərbaycan", "Azərbaycan Respublikası", "Azerbaijan", "və", "ilə", "görüş", "keçirib", "mali", "Mali", "Sudan", "Su", "Malın", "səfiri", "Respublikası", "Xalq",
+         "Birləşmiş", "Krallığı", "Ombudsmanlar", "AI", "AŞIB", "APA", "İNSAN", "hüquqları", "2022-ci", "COP29-da"]
+SEPARATORS = [" ", " ", " ", ", ", ". ", "! ", "\n\n", " - ", " «", "» ", " (", ") ", ": ", " '", "' ", "-", " \"", "—"]
+
+
+@st.composite
+def texts_with_names(draw) -> str:
+    """Catalogue names, inflected or not, with or without diacritics, in any case, at sentence starts and inside,
+    among ordinary words and look-alikes."""
+    pieces = []
+    for _ in range(draw(st.integers(1, 12))):
+        if draw(st.booleans()):
+            piece = draw(st.sampled_from(SPELLINGS)) + draw(st.sampled_from(ENDINGS))
+            piece = draw(st.sampled_from([str, str, str.upper, str.lower, str.title]))(piece)
+        else:
+            piece = draw(st.sampled_from(WORDS))
+        pieces += [piece, draw(st.sampled_from(SEPARATORS))]
+    return "".join(pieces)
+
+
+@settings(max_examples=400, deadline=None)
+@given(texts_with_names())
+def test_finder_finds_what_walking_every_word_finds(text):
+    assert names(CATALOG, text) == reference_names(CATALOG, text)
+
+
+def test_finder_finds_what_walking_every_word_finds_in_real_headlines(catalog):
+    if not HEADLINES.exists():
+        pytest.skip(f"the shared corpus is absent ({HEADLINES}): no real headlines to compare the finders on")
+    with gzip.open(HEADLINES, "rt", encoding="utf-8") as lines:
+        records = [json.loads(line) for line in lines]
+    texts = [f"{record['title']}\n\n{record['text']}" for record in records]
+    assert sum(1 for text in texts if reference_names(catalog, text)) > 300  # they do name partners
+    for text in texts:
+        assert names(catalog, text) == reference_names(catalog, text), text
