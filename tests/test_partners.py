@@ -248,6 +248,18 @@ def texts_with_names(draw) -> str:
     return "".join(pieces)
 
 
+def test_a_text_that_ends_in_a_letter_apostrophe(catalog):
+    """`ʼ` (U+02BC) is a letter and a joiner: the empty span after it at the end of the text once raised IndexError."""
+    assert names(catalog, "Görüş Pakistanʼ") == ["Pakistan"]
+
+
+def test_an_empty_word_begins_no_name(catalog):
+    """A token that ends in `ʼ` (a letter and a joiner) ends with an empty span, which the finder does not walk from
+    (tokenizer.capitalised): the finder it replaced did when a capital followed (`xʼⒶ`), but found nothing there."""
+    empty = catalog._token("xʼ").words[-1][1]
+    assert empty.text == "" and catalog._trie.children_for(empty) == []
+
+
 @settings(max_examples=400, deadline=None)
 @given(texts_with_names())
 def test_finder_finds_what_walking_every_word_finds(text):

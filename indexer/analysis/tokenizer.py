@@ -14,11 +14,11 @@ from .casefold import az_lower
 # Letters and digits, with the combining marks NFC may leave behind, joined by hyphens or apostrophes.
 # Possessive quantifiers (no backtracking into a run of letters) make this twice as fast as plain ones.
 _CHARS = r"(?:[^\W_]++|[\u0300-\u036f]++)++"
-_JOINER = r"[-'’ʼ‘`´‐‑]"
+_JOINERS = "-'’ʼ‘`´‐‑"
+_JOINER = rf"[{re.escape(_JOINERS)}]"
 TOKEN = re.compile(rf"{_CHARS}(?:{_JOINER}{_CHARS})*+")
 _JOINER_SPLIT = re.compile(rf"({_JOINER})")
 _TOKEN_CHAR = re.compile(r"[^\W_]|[\u0300-\u036f]")  # what `_CHARS` is made of (`ʼ` is a letter and a joiner)
-_JOINER_CHAR = re.compile(_JOINER)
 
 
 class Span(NamedTuple):
@@ -65,8 +65,14 @@ def capitalised(text: str) -> Iterator[tuple[int, str]]:
     the rest: the offset of each, and its token from there on (`token_from`)."""
     for match in _capital().finditer(text):
         start = match.start()
-        rest = token_from(text, start) if text[start].isupper() else None
-        if rest is not None:
+        if not text[start].isupper():
+            continue  # beyond the BMP, where the pattern takes every character
+        if start and text[start - 1] in _JOINERS:
+            rest = token_from(text, start)  # perhaps an ending the word before keeps: `BMT-NİN`
+        else:
+            token = TOKEN.match(text, start)  # nothing of a word before: a token begins here, if this is a letter
+            rest = token and token.group()
+        if rest:
             yield start, rest
 
 
@@ -91,12 +97,11 @@ def token_from(text: str, start: int) -> str | None:
     match = TOKEN.match(text, start)
     if match is None:
         return None
-    before = text[start - 1] if start else ""
-    if _JOINER_CHAR.fullmatch(before):
-        in_a_token = _TOKEN_CHAR.fullmatch(before) or (start > 1 and _TOKEN_CHAR.fullmatch(text[start - 2]))
+    if start and text[start - 1] in _JOINERS:
+        in_a_token = _TOKEN_CHAR.match(text, start - 1) or (start > 1 and _TOKEN_CHAR.match(text, start - 2))
         if in_a_token and az_lower(base(match.group())) in joined_suffixes():
             return None  # an ending the word before keeps: `BMT-NİN`
-    elif _TOKEN_CHAR.fullmatch(before):
+    elif start and _TOKEN_CHAR.match(text, start - 1):
         return None  # inside a run of letters
     return match.group()
 
