@@ -89,6 +89,10 @@ def _patterns() -> _Patterns:
 _FOUR_DIGITS = re.compile(r"\d\d\d\d")
 
 
+# Where a run of four or more digits begins: the only places where a pattern that begins with a year can match.
+_YEAR_STARTS = re.compile(_digits("{3}", r"\d"))
+
+
 def _prepare(text: str) -> str:
     return fold(az_lower(text))
 
@@ -100,21 +104,39 @@ def _valid(year: int, month: int, day: int) -> datetime.date | None:
         return None
 
 
-def _dates(text: str) -> Iterator[tuple[int, datetime.date | None]]:
-    """Every full date written in prepared `text`, with its position (None for an impossible one: 31.02.2021)."""
+def _year_starts(text: str) -> list[int]:
+    return [match.start() for match in _YEAR_STARTS.finditer(text)]
+
+
+def _year_first(pattern: re.Pattern, text: str, starts: list[int]) -> Iterator[re.Match]:
+    """What `pattern.finditer(text)` finds, for a pattern whose matches begin with a year: tried only at `starts`,
+    where runs of four digits begin, instead of scanning the whole text once more for each such pattern."""
+    end = 0
+    for start in starts:
+        match = pattern.match(text, start) if start >= end else None
+        if match:
+            end = match.end()
+            yield match
+
+
+def _dates(text: str, starts: list[int]) -> Iterator[tuple[int, datetime.date | None]]:
+    """Every full date written in prepared `text`, with its position (None for an impossible one: 31.02.2021);
+    `starts` are the `_year_starts` of the text."""
     patterns = _patterns()
     for match in patterns.numeric.finditer(text):
         yield match.start(), _valid(int(match[4]), int(match[3]), int(match[1]))
-    for match in patterns.iso.finditer(text):
+    for match in _year_first(patterns.iso, text, starts):
         yield match.start(), _valid(int(match[1]), int(match[2]), int(match[3]))
-    for pattern in (patterns.day_month_year, patterns.year_day_month, patterns.year_month_day):
-        for match in pattern.finditer(text):
+    day_first = patterns.day_month_year.finditer(text)
+    year_first = (_year_first(pattern, text, starts) for pattern in (patterns.year_day_month, patterns.year_month_day))
+    for matches in (day_first, *year_first):
+        for match in matches:
             yield match.start(), _valid(int(match["year"]), patterns.months[match["month"]], int(match["day"]))
 
 
 def _dateline_dates(text: str) -> Iterator[tuple[int, datetime.date | None]]:
     """The full dates, and in a dateline also `sentyabrın 16-da` with a year written near it."""
-    yield from _dates(text)
+    yield from _dates(text, _year_starts(text))
     patterns = _patterns()
     for match in patterns.month_day.finditer(text):
         year = _nearby_year(text, match.start(), match.end())
@@ -152,9 +174,10 @@ def mentioned_years(text: str, today: datetime.date) -> set[int]:
     if not _FOUR_DIGITS.search(text):
         return set()
     text = _prepare(text)
-    found = {date.year for _, date in _dates(text) if date}
+    starts = _year_starts(text)
+    found = {date.year for _, date in _dates(text, starts) if date}
     found |= {int(match["year"]) for match in _patterns().month_year.finditer(text)}
-    for match in _patterns().year_list.finditer(text):
+    for match in _year_first(_patterns().year_list, text, starts):
         found |= _listed_years(match["years"])
     return {year for year in found if FIRST_YEAR <= year <= today.year + 1}
 
