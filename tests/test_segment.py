@@ -59,12 +59,12 @@ def test_segment_is_byte_for_byte_whooshs(documents, tmp_path):
 
 
 def test_segment_spilled_to_disk_holds_what_whooshs_holds(documents, tmp_path):
-    """Not byte for byte: a block's pickle writes a value once and refers back to it where the very same bytes
-    object repeats (`postings()` shares the encoding of one position), and objects read back from a run are
-    equal, no longer the same."""
+    """The term buffer (keyword fields, and the segments a commit merges in) spills at every document here.
+    Not byte for byte: a block's pickle writes a value once and refers back to it where the very same bytes
+    object repeats, and objects read back from a run are equal, no longer the same."""
     write(tmp_path / "whoosh", whooshs, [documents])
     (tmp_path / "ours").mkdir()
-    writer = ours(1)(whoosh_index.create_in(str(tmp_path / "ours"), make_schema()))
+    writer = ours(0)(whoosh_index.create_in(str(tmp_path / "ours"), make_schema()))
     for fields in documents:
         writer.add_document(**fields)
     assert len(list((tmp_path / "ours" / "MAIN.tmp").glob("*.run"))) > 1
@@ -106,7 +106,7 @@ def test_the_index_answers_from_the_segment(documents, tmp_path):
     write(tmp_path, ours(1), [documents])
     with whoosh_index.open_dir(str(tmp_path)).searcher() as searcher:
         assert searcher.doc_count() == DOCUMENTS
-        assert searcher.document(id="doc7")["title"] == documents[7]["_stored_title"]
+        assert searcher.document(id="doc7")["title"] == documents[7]["title"]
         common = max(searcher.lexicon("body"), key=lambda term: searcher.doc_frequency("body", term))
         assert searcher.doc_frequency("body", common) > 128  # several blocks
         assert len(list(searcher.postings("body", common).all_ids())) == searcher.doc_frequency("body", common)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 from indexer.extract import extract
 from indexer.extract.partners import PartnerCatalog
@@ -59,9 +60,12 @@ def prepare(task: FileTask | LinesTask) -> Prepared:
     return _prepare_lines(task)
 
 
-def write_segment(index_dir: str, tasks: list[FileTask | LinesTask]) -> tuple[object | None, list[Prepared]]:
+def write_segment(index_dir: str, tasks: list[FileTask | LinesTask],
+                  done: Callable[[int, int], None] | None = None) -> tuple[object | None, list[Prepared]]:
     """The documents of `tasks`, in order, written to a new segment of the index in `index_dir` (None when they
-    are none); each task's result with its documents' numbers and ids in place of their fields."""
+    are none); each task's result with its documents' numbers and ids in place of their fields. `done` hears
+    of the bytes and documents done after each task (in a worker, the main process's queue does)."""
+    done = done or (_tell_main if _progress is not None else None)
     writer = TermBufferSegmentWriter.of_one_segment(index_dir)
     results = []
     try:
@@ -72,12 +76,16 @@ def write_segment(index_dir: str, tasks: list[FileTask | LinesTask]) -> tuple[ob
                 writer.add_document(**fields)
             result.docs = []
             results.append(result)
-            if _progress is not None:
-                _progress.put((task.bytes if isinstance(task, LinesTask) else 0, len(result.written)))
+            if done is not None:
+                done(task.bytes if isinstance(task, LinesTask) else 0, len(result.written))
         return writer.finish_segment(), results
     except BaseException:
         writer.cancel()
         raise
+
+
+def _tell_main(done_bytes: int, documents: int) -> None:
+    _progress.put((done_bytes, documents))
 
 
 def _prepare_file(task: FileTask) -> Prepared:

@@ -23,8 +23,10 @@ from typing import Iterator
 from whoosh.index import open_dir
 from whoosh.writing import SegmentWriter
 
+from .analyzer import StackedText
 from .codec import Codec
 from .schema import make_schema
+from .textpostings import TextPostings
 
 TermPostings = tuple[str, bytes, array, array, list]  # field, term, document numbers, weights, encoded values
 _POSTING_BYTES = 50  # memory of one buffered posting beside its encoded value: array items, list slot, bytes header
@@ -76,16 +78,8 @@ class TermBuffer:
     def terms(self) -> Iterator[TermPostings]:
         """Every term's postings in (field, term) order, the runs spilled to disk merged in."""
         if not self._runs:
-            yield from self._sorted()
-            return
-        merged = heapq.merge(*[self._read_run(name) for name in self._runs], self._sorted(), key=_term_key)
-        for (fieldname, text), parts in groupby(merged, key=_term_key):
-            _, _, ids, weights, values = next(parts)
-            for _, _, more_ids, more_weights, more_values in parts:  # later runs hold later documents
-                ids.extend(more_ids)
-                weights.extend(more_weights)
-                values.extend(more_values)
-            yield fieldname, text, ids, weights, values
+            return self._sorted()
+        return merged(*[self._read_run(name) for name in self._runs], self._sorted())
 
     def cleanup(self) -> None:
         for name in self._runs:
@@ -120,6 +114,18 @@ class TermBuffer:
                     return
 
 
+def merged(*streams: Iterator[TermPostings]) -> Iterator[TermPostings]:
+    """Streams of postings in (field, term) order merged into one; a term's postings are joined in the order of
+    the streams, which must hold ever later documents."""
+    for (fieldname, text), parts in groupby(heapq.merge(*streams, key=_term_key), key=_term_key):
+        _, _, ids, weights, values = next(parts)
+        for _, _, more_ids, more_weights, more_values in parts:
+            ids.extend(more_ids)
+            weights.extend(more_weights)
+            values.extend(more_values)
+        yield fieldname, text, ids, weights, values
+
+
 class TermBufferSegmentWriter(SegmentWriter):
     """Whoosh's `SegmentWriter` with a `TermBuffer` for a pool and a segment written term by term."""
 
@@ -128,6 +134,7 @@ class TermBufferSegmentWriter(SegmentWriter):
         if self.writelock is None:  # one writer among several: Whoosh's shared temporary folder is not its own
             self._tempstorage = self.storage.temp_storage(f"{self.newsegment.segment_id()}.tmp")
         self.pool = TermBuffer(self._tempstorage, limitmb)
+        self.texts = TextPostings()
         unsupported = [name for name, field in self.schema.items() if field.vector or field.separate_spelling()]
         if unsupported:
             self.cancel()
@@ -172,7 +179,10 @@ class TermBufferSegmentWriter(SegmentWriter):
 
     def _add_field(self, perdoc, docnum, name, field, value, fields, docboost):
         length = 0
-        if field.indexed:
+        if isinstance(field, StackedText):
+            boost = field.format.field_boost * self._field_boost(fields, name, docboost)
+            length = self.texts.add(name, docnum, value, boost, fields.get("lang"))
+        elif field.indexed:
             boost = self._field_boost(fields, name, docboost)
             length = self.pool.add_field(name, docnum, field.index(value), boost)
         stored = fields.get(f"_stored_{name}", value)
@@ -185,7 +195,8 @@ class TermBufferSegmentWriter(SegmentWriter):
         lengths = self.per_document_reader()  # the new segment's field lengths: block statistics need them
         fieldwriter = self.fieldwriter
         current = None
-        for fieldname, text, ids, weights, values in self.pool.terms():
+        # The texts' documents were added before any segment the commit merges in: their postings come first.
+        for fieldname, text, ids, weights, values in merged(self.texts.terms(), self.pool.terms()):
             if fieldname != current:
                 if current is not None:
                     fieldwriter.finish_field()

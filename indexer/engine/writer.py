@@ -29,7 +29,7 @@ from indexer.parsing.jsonl import MAX_LEADING_BAD_LINES, TRUNCATED_ERRORS, lines
 from .codec import Codec
 from .lock import BuildRunning, build_lock
 from .manifest import Entry, Manifest, content_hash
-from .prepare import FileTask, LinesTask, Prepared, init_worker, prepare, write_segment
+from .prepare import FileTask, LinesTask, Prepared, init_worker, write_segment
 from .progress import Progress
 from .schema import make_schema
 from .segment import WRITER_LIMIT_MB, TermBufferSegmentWriter
@@ -168,7 +168,7 @@ class _Build:
                 for source in deleted + [s for s in todo if s in manifest.entries and not full]:
                     writer.delete_by_term("source", source)
                 self.summary.removed = len(deleted)
-                entries, segments = self._index(writer, todo, files, Manifest(entries=kept).owners())
+                entries, segments = self._index(todo, files, Manifest(entries=kept).owners())
                 writer.commit(mergetype=_adding(segments, CLEAR if full else MERGE_SMALL))
         except BaseException:
             if not writer.is_closed:  # a failed commit too: the index's write lock must not outlive it
@@ -187,27 +187,23 @@ class _Build:
                     if source in files and released.intersection(entry.duplicates)}
         return [source for source in files if source in changed], deleted
 
-    def _index(self, writer, todo: list[str], files: dict[str, SourceFile], owners: dict[str, str]) -> tuple[dict[str, Entry], list]:
-        """Add the documents of `todo` in order: the manifest entries of what was read, and the segments that
-        worker processes wrote (none when the build is small enough for this process alone)."""
+    def _index(self, todo: list[str], files: dict[str, SourceFile], owners: dict[str, str]) -> tuple[dict[str, Entry], list]:
+        """The documents of `todo`, in order, written to new segments in runs: the manifest entries of what was
+        read, and the segments. Worker processes write them, unless the build is small enough for this one."""
         reader = _Reader(todo, files)
         self.progress.start(reader.total_bytes)
         self._entries, self._owners, self._state = {}, owners, None
         try:
             if reader.total_bytes > POOL_MIN_BYTES and _workers() >= 2:
-                return self._entries, self._index_in_workers(reader)
-            for item in reader.items():
-                result = prepare(item) if _is_task(item) else None
-                if result is not None:
-                    self.progress.advance(item.bytes if isinstance(item, LinesTask) else 0, len(result.docs))
-                self._take(item, result, reader, writer)
-            return self._entries, []
+                segments = self._index_in_workers(reader)
+            else:
+                segments = [self._take_run(run, write_segment(str(self.index_dir), _tasks(run), self.progress.advance), reader)
+                            for run in _runs(reader.items(), reader.total_bytes + 1)]
         finally:
             self.progress.close()
+        return self._entries, [segment for segment in segments if segment is not None]
 
     def _index_in_workers(self, reader: _Reader) -> list:
-        """Runs of tasks, in order, each prepared and written to a segment by a worker process; each run's
-        results then taken in order here, as if this process had prepared them."""
         workers = _workers()
         # Not "fork": forked workers would inherit the build lock and Whoosh's write lock, and a worker outliving a
         # killed build would hold them. The fork server is a fresh process that inherits no open files.
@@ -218,34 +214,39 @@ class _Build:
         with context.Pool(workers, initializer=init_worker, initargs=(done,)) as pool:
             pending: deque = deque()
             for run in _runs(reader.items(), _run_bytes(reader.total_bytes, workers)):
-                tasks = [item for item in run if _is_task(item)]
-                pending.append((run, pool.apply_async(write_segment, (str(self.index_dir), tasks))))
+                pending.append((run, pool.apply_async(write_segment, (str(self.index_dir), _tasks(run)))))
                 while len(pending) > workers:  # one run waits for each worker, no more: bounds memory
-                    segments.append(self._take_run(*pending.popleft(), reader, done))
+                    run, future = pending.popleft()
+                    segments.append(self._take_run(run, self._written(future, done), reader))
             while pending:
-                segments.append(self._take_run(*pending.popleft(), reader, done))
-        return [segment for segment in segments if segment is not None]
+                run, future = pending.popleft()
+                segments.append(self._take_run(run, self._written(future, done), reader))
+        return segments
 
-    def _take_run(self, run: list[object], future, reader: _Reader, done):
-        """A run's items taken in order once its worker wrote them; its segment, without the documents this
-        process refuses (a duplicate id, a file found not to be JSON Lines)."""
+    def _written(self, future, done):
+        """What a worker's `write_segment` gives, the progress bar kept moving meanwhile."""
         while not future.ready():
             future.wait(PROGRESS_SECONDS)
             self._show_progress(done)
-        segment, results = future.get()
-        results = iter(results)
         self._show_progress(done)
+        return future.get()
+
+    def _take_run(self, run: list[object], written: tuple, reader: _Reader):
+        """A run's items taken in order once written: its segment, from which the documents this process refuses
+        (a duplicate id, a file found not to be JSON Lines) are deleted."""
+        segment, results = written
+        results = iter(results)
         for item in run:
-            self._take(item, next(results) if _is_task(item) else None, reader, segment=segment)
+            self._take(item, next(results) if _is_task(item) else None, reader, segment)
         return segment
 
     def _show_progress(self, done) -> None:
         while not done.empty():
             self.progress.advance(*done.get())
 
-    def _take(self, item: object, result: Prepared | None, reader: _Reader, writer=None, segment=None) -> None:
-        """One item of the reader, with its result if it is a task: documents prepared here are added to
-        `writer` if accepted; documents a worker wrote already are deleted from its `segment` if refused."""
+    def _take(self, item: object, result: Prepared | None, reader: _Reader, segment) -> None:
+        """One item of the reader, with its result if it is a task: its documents are in `segment`, and deleted
+        from it if refused."""
         if isinstance(item, _FileStart):
             self._state = _FileState(item.source, reader.files[item.source].path, item.hash, item.skip)
             return
@@ -259,9 +260,6 @@ class _Build:
         ignored = state.abandoned()  # a file found not to be JSON Lines: its later lines are ignored
         if not ignored:
             self._note(state, result)
-        for fields in result.docs:
-            if not ignored and self._accept(state, fields["id"]):
-                writer.add_document(**fields)
         for docnum, doc_id in result.written:
             if ignored or not self._accept(state, doc_id):
                 segment.delete_document(docnum)
@@ -393,6 +391,10 @@ class _Reader:
         if batch and source not in self._abandoned:
             yield LinesTask(source, batch)
         yield _FileEnd(source, jsonl=True, truncated=truncated, bytes=len(data) - counted)
+
+
+def _tasks(run: list[object]) -> list[FileTask | LinesTask]:
+    return [item for item in run if _is_task(item)]
 
 
 def _runs(items: Iterator[object], run_bytes: int) -> Iterator[list[object]]:
