@@ -23,8 +23,8 @@ from workload import MissingCorpus, corpus_dir
 from indexer.engine.codec import Codec
 from indexer.engine.prepare import LinesTask, prepare
 from indexer.engine.schema import make_schema
-from indexer.engine.segment import TermBufferSegmentWriter
-from indexer.engine.writer import LINES_PER_TASK, WRITER_LIMIT_MB
+from indexer.engine.segment import WRITER_LIMIT_MB, TermBufferSegmentWriter
+from indexer.engine.writer import LINES_PER_TASK
 
 
 def main() -> None:

@@ -20,12 +20,17 @@ from itertools import groupby
 from operator import itemgetter
 from typing import Iterator
 
+from whoosh.index import open_dir
 from whoosh.writing import SegmentWriter
+
+from .codec import Codec
+from .schema import make_schema
 
 TermPostings = tuple[str, bytes, array, array, list]  # field, term, document numbers, weights, encoded values
 _POSTING_BYTES = 50  # memory of one buffered posting beside its encoded value: array items, list slot, bytes header
 _TERM_BYTES = 480  # memory of one buffered term: its dictionary entry, key, arrays and list
 _term_key = itemgetter(0, 1)
+WRITER_LIMIT_MB = 256  # a writer's buffered postings before it spills them to disk
 
 
 class TermBuffer:
@@ -120,11 +125,29 @@ class TermBufferSegmentWriter(SegmentWriter):
 
     def __init__(self, ix, limitmb: int, **kwargs):
         super().__init__(ix, limitmb=limitmb, **kwargs)
+        if self.writelock is None:  # one writer among several: Whoosh's shared temporary folder is not its own
+            self._tempstorage = self.storage.temp_storage(f"{self.newsegment.segment_id()}.tmp")
         self.pool = TermBuffer(self._tempstorage, limitmb)
         unsupported = [name for name, field in self.schema.items() if field.vector or field.separate_spelling()]
         if unsupported:
             self.cancel()
             raise ValueError(f"term vectors and separate spelling words are not written: {unsupported}")
+
+    @classmethod
+    def of_one_segment(cls, index_dir: str) -> "TermBufferSegmentWriter":
+        """A writer of one new segment of the index in `index_dir`, for a worker process of a build whose main
+        process holds the index's lock and commits: it writes no table of contents and takes no lock."""
+        ix = open_dir(index_dir, schema=make_schema())
+        return cls(ix, limitmb=WRITER_LIMIT_MB, codec=Codec(), compound=False, _lk=False)
+
+    def finish_segment(self):
+        """Write the segment and close the writer; the segment, for the main writer's commit (None if empty)."""
+        self._check_state()
+        segment = self._finalize_segment() if self._added else None
+        if segment is None:
+            self._close_segment()
+        self._finish()
+        return segment
 
     def add_document(self, **fields):
         """Whoosh's `add_document` (the same stored values, lengths and columns), each field's postings added
