@@ -58,6 +58,26 @@ def test_segment_is_byte_for_byte_whooshs(documents, tmp_path):
     assert written == expected
 
 
+def test_lists_at_the_block_and_inline_limits_are_byte_for_byte_whooshs(tmp_path):
+    """Lists of one posting, just under and at the inline limit, of one full block, of a full block and one
+    posting, of two full blocks; keyword fields without values; the ID fields."""
+    lengths = {"kitab": 256, "dəniz": 129, "çiçək": 128, "ulduz": Codec.INLINE_LIMIT, "bulud": Codec.INLINE_LIMIT - 1,
+               "yağış": 1}
+    lines = [
+        (number, json.dumps({"id": f"doc{number}", "title": f"Başlıq {number}", "date": f"{2001 + number % 20}-01-02",
+                             "text": " ".join(word for word, count in lengths.items() if number < count)}).encode())
+        for number in range(max(lengths.values()))
+    ]
+    documents = prepare(LinesTask("corpus//export.jsonl", lines)).docs
+    expected = write(tmp_path / "whoosh", whooshs, [documents])
+    assert write(tmp_path / "ours", ours(256), [documents]) == expected
+    with whoosh_index.open_dir(str(tmp_path / "ours")).searcher() as searcher:
+        frequencies = {searcher.doc_frequency("body", term) for term in searcher.lexicon("body")}
+        assert set(lengths.values()) <= frequencies
+        assert searcher.doc_frequency("year", b"2001") == 13
+        assert searcher.doc_count() == 256
+
+
 def test_segment_spilled_to_disk_holds_what_whooshs_holds(documents, tmp_path):
     """The term buffer (keyword fields, and the segments a commit merges in) spills at every document here.
     Not byte for byte: a block's pickle writes a value once and refers back to it where the very same bytes
