@@ -3,6 +3,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from indexer.engine.analyzer import postings
+from indexer.engine import textpostings
 from indexer.engine.textpostings import TextPostings
 
 WORDS = ["Ombudsman", "ombudsmanların", "İnsan", "hüquqları", "hüquqlarının", "BMT-nin", "vitse-prezident",
@@ -52,6 +53,18 @@ def test_fields_come_in_name_order_and_documents_in_the_order_added():
     assert [field for field, *_ in found] == sorted(field for field, *_ in found)
     assert ("body", b"ombudsman", [0, 7], [2.0, 1.0]) in found
     assert ("title", b"ombudsman", [0], [2.5]) in found
+
+
+def test_a_segment_keeps_its_vocabulary_when_the_process_starts_a_new_one(monkeypatch):
+    """Token numbers are the process's, shared by the segments it writes, until they grow too many."""
+    first = TextPostings()
+    first.add("body", 0, "Ombudsman görüşü", 1.0, None)
+    monkeypatch.setattr(textpostings, "VOCABULARY_LIMIT", -1)
+    second = TextPostings()
+    second.add("body", 0, "Gürcüstan ombudsmanı görüşdü", 1.0, None)
+    first.add("body", 1, "görüşü Bakıda", 1.0, None)
+    found = {term: list(zip(ids, weights, values)) for _, term, ids, weights, values in first.terms()}
+    assert found == expected([("Ombudsman görüşü", None, 1.0), ("görüşü Bakıda", None, 1.0)])
 
 
 def test_nothing_added_gives_nothing():
