@@ -161,20 +161,49 @@ def test_files_a_killed_build_left_behind_are_removed(corpus, tmp_path):
     assert not list(index.glob("*.toc.*")) and not list(index.glob("*.tmp"))
 
 
-def test_worker_processes_build_the_same_index_as_one_process(tmp_path, monkeypatch):
+def build_in_workers(corpus, index, monkeypatch):
+    monkeypatch.setattr(writer, "POOL_MIN_BYTES", 0)
+    monkeypatch.setattr(writer, "RUN_MIN_BYTES", 0)
+    monkeypatch.setattr(writer, "SEGMENT_DOCUMENTS", 50)  # a segment per 50 documents or so, two workers writing
+    result = run_build([corpus], index)
+    monkeypatch.undo()
+    return result
+
+
+@pytest.fixture()
+def mixed_corpus(tmp_path):
     corpus = tmp_path / "corpus"
     shutil.copytree(DOCS, corpus / "docs")
     shutil.copytree(SEEDS, corpus / "seeds")
     lines = [{"id": f"line-{n}", "title": f"Sətir {n}", "text": f"Ombudsman görüşü nömrə {n}."} for n in range(300)]
     (corpus / "export.jsonl").write_text("\n".join(json.dumps(line) for line in lines), encoding="utf-8")
-    run_build([corpus], tmp_path / "serial")
-    monkeypatch.setattr(writer, "POOL_MIN_BYTES", 0)
-    summary, _ = run_build([corpus], tmp_path / "parallel")
+    return corpus
+
+
+def test_worker_processes_build_the_same_index_as_one_process(mixed_corpus, tmp_path, monkeypatch):
+    run_build([mixed_corpus], tmp_path / "serial")
+    summary, _ = build_in_workers(mixed_corpus, tmp_path / "parallel", monkeypatch)
     assert summary.indexed == 306
-    for q in ("", "ombudsman", "Gürcüstan", "nömrə 17"):
+    assert len(list((tmp_path / "parallel").glob("*.trm"))) >= 5  # a term file per segment
+    for q in ("", "ombudsman", "Gürcüstan", "nömrə 17", "Sətir"):
         serial, parallel = search(tmp_path / "serial", q), search(tmp_path / "parallel", q)
         serial.pop("took_ms"), parallel.pop("took_ms")
         assert parallel == serial
+
+
+def test_documents_workers_wrote_but_the_build_refuses_are_deleted(mixed_corpus, tmp_path, monkeypatch):
+    """A duplicate id in a later segment, and the lines of a file found not to be JSON Lines after its first
+    lines were sent to a worker, are reported as in a one-process build and cannot be found."""
+    (mixed_corpus / "zz-late.jsonl").write_text(json.dumps({"id": "line-7", "title": "Təkrar", "text": "Nüsxə."}))
+    (mixed_corpus / "notes.jsonl").write_text("yarımçıq qeyd\n" * 100 + json.dumps({"id": "late", "title": "Gec",
+                                              "text": "Sonuncu."}), encoding="utf-8")
+    _, serial_problems = run_build([mixed_corpus], tmp_path / "serial")
+    summary, problems = build_in_workers(mixed_corpus, tmp_path / "parallel", monkeypatch)
+    assert problems == serial_problems
+    assert any("'line-7' id-li sənəd artıq var" in reason for _, reason in problems)
+    assert any("JSON Lines deyil" in reason for _, reason in problems)
+    assert summary.indexed == search(tmp_path / "parallel")["total"] == 306
+    assert search(tmp_path / "parallel", "nüsxə")["total"] == search(tmp_path / "parallel", "sonuncu")["total"] == 0
 
 
 def test_progress_is_silent_without_a_terminal_and_counts_documents_with_one(capsys):

@@ -17,7 +17,7 @@ from .stopwords import is_stop_word
 from .tokenizer import TOKEN, base, spans, without_joiners
 
 __all__ = ["EXACT", "FOLDED", "ROOT", "WEIGHTS", "Word", "analyze", "typed_word", "az_lower", "fold", "language", "query_variants",
-           "stem", "term_positions", "terms", "using_stemmer", "word_spans", "words"]
+           "stem", "term_positions", "terms", "token_terms", "tokens", "using_stemmer", "word_spans", "words"]
 
 EXACT, FOLDED, ROOT = "=", "~", "^"  # prefixes of the stacked terms; a stem term has none
 WEIGHTS = {"exact": 1.5, "stem": 1.0, "other language": 0.8, "folded": 0.6, "root": 0.5}
@@ -156,6 +156,17 @@ def analyze(text: str, lang: str = AZERBAIJANI) -> list[str]:
         for entry in cache.get(token) or _entries(token, lang):
             found.extend(entry[0])
     return found
+
+
+def tokens(text: str) -> list[str]:
+    """The tokens of `text`, in order: a token is a word, or a few joined by hyphens (`vitse-prezident`)."""
+    return TOKEN.findall(text)
+
+
+def token_terms(token: str, lang: str = AZERBAIJANI) -> tuple[tuple[str, ...], ...]:
+    """The terms of each word of one token, word by word: what `term_positions` holds for it."""
+    lang = language(lang)
+    return tuple(entry[0] for entry in _caches.setdefault(lang, {}).get(token) or _entries(token, lang))
 
 
 def term_positions(text: str, lang: str = AZERBAIJANI) -> dict[str, list[int]]:

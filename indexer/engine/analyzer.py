@@ -1,9 +1,8 @@
 """The bridge from `indexer.analysis` to Whoosh: a text field that indexes each word's stacked terms.
 
 Whoosh pickles fields and analyzers into the index, so these are plain module-level classes with no state.
-Documents arrive as ready postings (`postings()`, computed in a worker process during a build), because
-analysing and encoding them is most of what the writer's single process would otherwise do; the tokenizer
-is there for anything in Whoosh that analyses a string itself.
+`postings()` is what Whoosh's writer indexes for a text; the tokenizer is there for anything in Whoosh that
+analyses a string itself.
 """
 from functools import lru_cache
 from pickle import dumps
@@ -29,14 +28,20 @@ def postings(text: str, field_boost: float = 1.0, lang: str | None = None) -> li
 
 def encode_positions(positions: list[int]) -> bytes:
     """The bytes Whoosh's `formats.Positions.encode` gives (a count, then a pickle of the gaps), made faster:
-    it ran once per posting, a sixth of the CPU of preparing a document."""
+    it runs once per posting."""
     if len(positions) == 1:
-        return _one_position(positions[0])
-    return _COUNT(len(positions)) + dumps([b - a for a, b in zip([0, *positions], positions)], 2)
+        return encode_position(positions[0])
+    return encode_gaps([b - a for a, b in zip([0, *positions], positions)])
+
+
+def encode_gaps(gaps: list[int]) -> bytes:
+    """`encode_positions` of the positions whose gaps (the first one from 0) these are."""
+    return _COUNT(len(gaps)) + dumps(gaps, 2)
 
 
 @lru_cache(maxsize=65_536)  # most terms occur once in a document, at one of a few thousand positions
-def _one_position(position: int) -> bytes:
+def encode_position(position: int) -> bytes:
+    """`encode_positions` of one position."""
     return _COUNT(1) + dumps([position], 2)
 
 
@@ -60,10 +65,11 @@ class AzerbaijaniTokenizer(Tokenizer):
 
 
 class StackedText(TEXT):
-    """A TEXT field that takes either a string or its ready `postings()`."""
+    """A TEXT field of stacked terms. Our segment writer indexes its texts through `TextPostings`; Whoosh's own
+    writer, and its merges, through `index`."""
 
     def __init__(self, **kwargs):
         super().__init__(analyzer=AzerbaijaniTokenizer(), phrase=True, **kwargs)
 
     def index(self, value, **kwargs):
-        return iter(postings(value, self.format.field_boost) if isinstance(value, str) else value)
+        return iter(postings(value, self.format.field_boost))

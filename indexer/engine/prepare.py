@@ -1,11 +1,14 @@
-"""The build's CPU work, done in worker processes: bytes → documents → analysed, picklable index fields.
+"""The build's CPU work, done in worker processes: bytes → documents → analysed index fields → a segment.
 
-Each worker loads the partner catalogue once (`init_worker`); the main process only adds what comes back.
+Each worker loads the partner catalogue once (`init_worker`). `prepare` turns one task into the fields of its
+documents; `write_segment` prepares a run of tasks and writes their documents to a segment of its own, which
+the main process adds to the index at its commit.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 from indexer.extract import extract
 from indexer.extract.partners import PartnerCatalog
@@ -13,13 +16,16 @@ from indexer.parsing import SkipFile, parse_bytes
 from indexer.parsing.jsonl import BadLine, parse_line
 
 from .fields import document_fields
+from .segment import TermBufferSegmentWriter
 
 _catalog: PartnerCatalog | None = None
+_progress = None  # a queue of (bytes, documents) done, read by the main process for its progress bar
 
 
-def init_worker() -> None:
-    global _catalog
+def init_worker(progress=None) -> None:
+    global _catalog, _progress
     _catalog = PartnerCatalog.load()
+    _progress = progress
 
 
 @dataclass
@@ -45,12 +51,41 @@ class Prepared:
     notes: list[str] = field(default_factory=list)  # partial problems, reported against the file
     bad_lines: int = 0
     skip: str | None = None  # why the whole file gives nothing
+    written: list[tuple[int, str]] = field(default_factory=list)  # what `write_segment` wrote: (number in its segment, id)
 
 
 def prepare(task: FileTask | LinesTask) -> Prepared:
     if isinstance(task, FileTask):
         return _prepare_file(task)
     return _prepare_lines(task)
+
+
+def write_segment(index_dir: str, tasks: list[FileTask | LinesTask],
+                  done: Callable[[int, int], None] | None = None) -> tuple[object | None, list[Prepared]]:
+    """The documents of `tasks`, in order, written to a new segment of the index in `index_dir` (None when they
+    are none); each task's result with its documents' numbers and ids in place of their fields. `done` hears
+    of the bytes and documents done after each task (in a worker, the main process's queue does)."""
+    done = done or (_tell_main if _progress is not None else None)
+    writer = TermBufferSegmentWriter.of_one_segment(index_dir)
+    results = []
+    try:
+        for task in tasks:
+            result = prepare(task)
+            for fields in result.docs:
+                result.written.append((writer.docnum, fields["id"]))
+                writer.add_document(**fields)
+            result.docs = []
+            results.append(result)
+            if done is not None:
+                done(task.bytes if isinstance(task, LinesTask) else 0, len(result.written))
+        return writer.finish_segment(), results
+    except BaseException:
+        writer.cancel()
+        raise
+
+
+def _tell_main(done_bytes: int, documents: int) -> None:
+    _progress.put((done_bytes, documents))
 
 
 def _prepare_file(task: FileTask) -> Prepared:

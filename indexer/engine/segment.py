@@ -20,12 +20,19 @@ from itertools import groupby
 from operator import itemgetter
 from typing import Iterator
 
+from whoosh.index import open_dir
 from whoosh.writing import SegmentWriter
+
+from .analyzer import StackedText
+from .codec import Codec
+from .schema import make_schema
+from .textpostings import TextPostings
 
 TermPostings = tuple[str, bytes, array, array, list]  # field, term, document numbers, weights, encoded values
 _POSTING_BYTES = 50  # memory of one buffered posting beside its encoded value: array items, list slot, bytes header
 _TERM_BYTES = 480  # memory of one buffered term: its dictionary entry, key, arrays and list
 _term_key = itemgetter(0, 1)
+WRITER_LIMIT_MB = 256  # a writer's buffered postings before it spills them to disk
 
 
 class TermBuffer:
@@ -71,16 +78,8 @@ class TermBuffer:
     def terms(self) -> Iterator[TermPostings]:
         """Every term's postings in (field, term) order, the runs spilled to disk merged in."""
         if not self._runs:
-            yield from self._sorted()
-            return
-        merged = heapq.merge(*[self._read_run(name) for name in self._runs], self._sorted(), key=_term_key)
-        for (fieldname, text), parts in groupby(merged, key=_term_key):
-            _, _, ids, weights, values = next(parts)
-            for _, _, more_ids, more_weights, more_values in parts:  # later runs hold later documents
-                ids.extend(more_ids)
-                weights.extend(more_weights)
-                values.extend(more_values)
-            yield fieldname, text, ids, weights, values
+            return self._sorted()
+        return merged(*[self._read_run(name) for name in self._runs], self._sorted())
 
     def cleanup(self) -> None:
         for name in self._runs:
@@ -115,16 +114,47 @@ class TermBuffer:
                     return
 
 
+def merged(*streams: Iterator[TermPostings]) -> Iterator[TermPostings]:
+    """Streams of postings in (field, term) order merged into one; a term's postings are joined in the order of
+    the streams, which must hold ever later documents."""
+    for (fieldname, text), parts in groupby(heapq.merge(*streams, key=_term_key), key=_term_key):
+        _, _, ids, weights, values = next(parts)
+        for _, _, more_ids, more_weights, more_values in parts:
+            ids.extend(more_ids)
+            weights.extend(more_weights)
+            values.extend(more_values)
+        yield fieldname, text, ids, weights, values
+
+
 class TermBufferSegmentWriter(SegmentWriter):
     """Whoosh's `SegmentWriter` with a `TermBuffer` for a pool and a segment written term by term."""
 
     def __init__(self, ix, limitmb: int, **kwargs):
         super().__init__(ix, limitmb=limitmb, **kwargs)
+        if self.writelock is None:  # one writer among several: Whoosh's shared temporary folder is not its own
+            self._tempstorage = self.storage.temp_storage(f"{self.newsegment.segment_id()}.tmp")
         self.pool = TermBuffer(self._tempstorage, limitmb)
+        self.texts = TextPostings()
         unsupported = [name for name, field in self.schema.items() if field.vector or field.separate_spelling()]
         if unsupported:
             self.cancel()
             raise ValueError(f"term vectors and separate spelling words are not written: {unsupported}")
+
+    @classmethod
+    def of_one_segment(cls, index_dir: str) -> "TermBufferSegmentWriter":
+        """A writer of one new segment of the index in `index_dir`, for a worker process of a build whose main
+        process holds the index's lock and commits: it writes no table of contents and takes no lock."""
+        ix = open_dir(index_dir, schema=make_schema())
+        return cls(ix, limitmb=WRITER_LIMIT_MB, codec=Codec(), compound=False, _lk=False)
+
+    def finish_segment(self):
+        """Write the segment and close the writer; the segment, for the main writer's commit (None if empty)."""
+        self._check_state()
+        segment = self._finalize_segment() if self._added else None
+        if segment is None:
+            self._close_segment()
+        self._finish()
+        return segment
 
     def add_document(self, **fields):
         """Whoosh's `add_document` (the same stored values, lengths and columns), each field's postings added
@@ -149,7 +179,10 @@ class TermBufferSegmentWriter(SegmentWriter):
 
     def _add_field(self, perdoc, docnum, name, field, value, fields, docboost):
         length = 0
-        if field.indexed:
+        if isinstance(field, StackedText):
+            boost = field.format.field_boost * self._field_boost(fields, name, docboost)
+            length = self.texts.add(name, docnum, value, boost, fields.get("lang"))
+        elif field.indexed:
             boost = self._field_boost(fields, name, docboost)
             length = self.pool.add_field(name, docnum, field.index(value), boost)
         stored = fields.get(f"_stored_{name}", value)
@@ -162,7 +195,8 @@ class TermBufferSegmentWriter(SegmentWriter):
         lengths = self.per_document_reader()  # the new segment's field lengths: block statistics need them
         fieldwriter = self.fieldwriter
         current = None
-        for fieldname, text, ids, weights, values in self.pool.terms():
+        # The texts' documents were added before any segment the commit merges in: their postings come first.
+        for fieldname, text, ids, weights, values in merged(self.texts.terms(), self.pool.terms()):
             if fieldname != current:
                 if current is not None:
                     fieldwriter.finish_field()

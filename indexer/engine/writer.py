@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from whoosh import index as whoosh_index
-from whoosh.writing import CLEAR
+from whoosh.writing import CLEAR, MERGE_SMALL
 
 from indexer.parsing import SUPPORTED_SUFFIXES, SkipFile, is_jsonl
 from indexer.parsing.encoding import read_bytes
@@ -29,15 +29,17 @@ from indexer.parsing.jsonl import MAX_LEADING_BAD_LINES, TRUNCATED_ERRORS, lines
 from .codec import Codec
 from .lock import BuildRunning, build_lock
 from .manifest import Entry, Manifest, content_hash
-from .prepare import FileTask, LinesTask, Prepared, init_worker, prepare
+from .prepare import FileTask, LinesTask, Prepared, init_worker, write_segment
 from .progress import Progress
 from .schema import make_schema
-from .segment import TermBufferSegmentWriter
+from .segment import WRITER_LIMIT_MB, TermBufferSegmentWriter
 
-LINES_PER_TASK = 64  # JSON Lines documents sent to a worker at once: enough to pay for the round trip
-TASKS_IN_FLIGHT_PER_WORKER = 8  # bounds the memory held by tasks read ahead of the writer
+LINES_PER_TASK = 64  # JSON Lines documents prepared at once
 POOL_MIN_BYTES = 2 * 2**20  # below this, starting worker processes costs more than it saves
-WRITER_LIMIT_MB = 256  # the writer's in-memory postings before it spills them to disk
+RUNS_PER_WORKER = 2  # a build's input is cut into this many runs per worker, each written to a segment
+RUN_MIN_BYTES = 2**20  # no smaller, or a segment's fixed costs show
+SEGMENT_DOCUMENTS = 10_000  # no larger, or a worker's postings outgrow its memory and spill to disk
+PROGRESS_SECONDS = 0.25  # how often the progress bar hears from the workers
 UNSUPPORTED = "-"  # the manifest's hash for a file that is never read (its type is not indexed)
 
 
@@ -166,8 +168,8 @@ class _Build:
                 for source in deleted + [s for s in todo if s in manifest.entries and not full]:
                     writer.delete_by_term("source", source)
                 self.summary.removed = len(deleted)
-                entries = self._index(writer, todo, files, Manifest(entries=kept).owners())
-                writer.commit(mergetype=CLEAR if full else None)
+                entries, segments = self._index(todo, files, Manifest(entries=kept).owners())
+                writer.commit(mergetype=_adding(segments, CLEAR if full else MERGE_SMALL))
         except BaseException:
             if not writer.is_closed:  # a failed commit too: the index's write lock must not outlive it
                 writer.cancel()
@@ -185,48 +187,105 @@ class _Build:
                     if source in files and released.intersection(entry.duplicates)}
         return [source for source in files if source in changed], deleted
 
-    def _index(self, writer, todo: list[str], files: dict[str, SourceFile], owners: dict[str, str]) -> dict[str, Entry]:
-        """Add the documents of `todo` in order; the manifest entries of what was read."""
+    def _index(self, todo: list[str], files: dict[str, SourceFile], owners: dict[str, str]) -> tuple[dict[str, Entry], list]:
+        """The documents of `todo`, in order, written to new segments in runs: the manifest entries of what was
+        read, and the segments. Worker processes write them, unless the build is small enough for this one."""
         reader = _Reader(todo, files)
-        self.progress.start(sum(_size(files[source].path) for source in todo))
-        entries: dict[str, Entry] = {}
-        state: _FileState | None = None
+        self.progress.start(reader.total_bytes)
+        self._entries, self._owners, self._state = {}, owners, None
         try:
-            for item, result in _run(reader.items(), reader.total_bytes > POOL_MIN_BYTES):
-                if isinstance(item, _FileStart):
-                    state = _FileState(item.source, files[item.source].path, item.hash, item.skip)
-                elif isinstance(item, _FileEnd):
-                    entry = self._finish_file(state, item)
-                    if entry is not None:
-                        entries[state.source] = entry
-                    self.progress.advance(item.bytes, 0)
-                else:
-                    self._add(writer, state, result, owners)
-                    self.progress.advance(item.bytes if isinstance(item, LinesTask) else 0, len(result.docs))
-                    if state.abandoned():
-                        reader.abandon(state.source)
+            if reader.total_bytes > POOL_MIN_BYTES and _workers() >= 2:
+                segments = self._index_in_workers(reader)
+            else:
+                segments = [self._take_run(run, write_segment(str(self.index_dir), _tasks(run), self.progress.advance), reader)
+                            for run in _runs(reader.items(), reader.total_bytes + 1)]
         finally:
             self.progress.close()
-        return entries
+        return self._entries, [segment for segment in segments if segment is not None]
 
-    def _add(self, writer, state: _FileState, result: Prepared, owners: dict[str, str]) -> None:
+    def _index_in_workers(self, reader: _Reader) -> list:
+        workers = _workers()
+        # Not "fork": forked workers would inherit the build lock and Whoosh's write lock, and a worker outliving a
+        # killed build would hold them. The fork server is a fresh process that inherits no open files.
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["indexer.engine.prepare"])
+        done = context.SimpleQueue()
+        segments = []
+        with context.Pool(workers, initializer=init_worker, initargs=(done,)) as pool:
+            pending: deque = deque()
+            for run in _runs(reader.items(), _run_bytes(reader.total_bytes, workers)):
+                pending.append((run, pool.apply_async(write_segment, (str(self.index_dir), _tasks(run)))))
+                while len(pending) > workers:  # one run waits for each worker, no more: bounds memory
+                    run, future = pending.popleft()
+                    segments.append(self._take_run(run, self._written(future, done), reader))
+            while pending:
+                run, future = pending.popleft()
+                segments.append(self._take_run(run, self._written(future, done), reader))
+        return segments
+
+    def _written(self, future, done):
+        """What a worker's `write_segment` gives, the progress bar kept moving meanwhile."""
+        while not future.ready():
+            future.wait(PROGRESS_SECONDS)
+            self._show_progress(done)
+        self._show_progress(done)
+        return future.get()
+
+    def _take_run(self, run: list[object], written: tuple, reader: _Reader):
+        """A run's items taken in order once written: its segment, from which the documents this process refuses
+        (a duplicate id, a file found not to be JSON Lines) are deleted."""
+        segment, results = written
+        results = iter(results)
+        for item in run:
+            self._take(item, next(results) if _is_task(item) else None, reader, segment)
+        return segment
+
+    def _show_progress(self, done) -> None:
+        while not done.empty():
+            self.progress.advance(*done.get())
+
+    def _take(self, item: object, result: Prepared | None, reader: _Reader, segment) -> None:
+        """One item of the reader, with its result if it is a task: its documents are in `segment`, and deleted
+        from it if refused."""
+        if isinstance(item, _FileStart):
+            self._state = _FileState(item.source, reader.files[item.source].path, item.hash, item.skip)
+            return
+        state = self._state
+        if isinstance(item, _FileEnd):
+            entry = self._finish_file(state, item)
+            if entry is not None:
+                self._entries[state.source] = entry
+            self.progress.advance(item.bytes, 0)
+            return
+        ignored = state.abandoned()  # a file found not to be JSON Lines: its later lines are ignored
+        if not ignored:
+            self._note(state, result)
+        for docnum, doc_id in result.written:
+            if ignored or not self._accept(state, doc_id):
+                segment.delete_document(docnum)
+        if state.abandoned():
+            reader.abandon(state.source)
+
+    def _note(self, state: _FileState, result: Prepared) -> None:
         state.skip = state.skip or result.skip
         state.bad += result.bad_lines
         # Like the JSON Lines parser, a file that turns out not to be JSON Lines stops being reported line by line.
         for note in result.notes[: MAX_LEADING_BAD_LINES if state.abandoned() else None]:
             self.report(str(state.path), note)
-        for fields in result.docs:
-            owner = owners.get(fields["id"])
-            if owner is not None:  # another file, or this one earlier, holds the id: the first one wins
-                state.duplicates.append(fields["id"])
-                where = "bu faylda" if owner == state.source else _shown(owner)
-                self.report(str(state.path), f"'{fields['id']}' id-li sənəd artıq var ({where}): bu nüsxə buraxıldı")
-                continue
-            owners[fields["id"]] = state.source
-            writer.add_document(**fields)
-            state.ids.append(fields["id"])
-            state.good += 1
-            self.summary.indexed += 1
+
+    def _accept(self, state: _FileState, doc_id: str) -> bool:
+        """The first document with an id wins: another file, or this one earlier, may hold it already."""
+        owner = self._owners.get(doc_id)
+        if owner is not None:
+            state.duplicates.append(doc_id)
+            where = "bu faylda" if owner == state.source else _shown(owner)
+            self.report(str(state.path), f"'{doc_id}' id-li sənəd artıq var ({where}): bu nüsxə buraxıldı")
+            return False
+        self._owners[doc_id] = state.source
+        state.ids.append(doc_id)
+        state.good += 1
+        self.summary.indexed += 1
+        return True
 
     def _finish_file(self, state: _FileState, end: _FileEnd) -> Entry | None:
         reason = state.skip
@@ -334,32 +393,45 @@ class _Reader:
         yield _FileEnd(source, jsonl=True, truncated=truncated, bytes=len(data) - counted)
 
 
-def _run(items: Iterator[object], parallel: bool) -> Iterator[tuple[object, Prepared | None]]:
-    """Each item with its prepared result (tasks only), in the items' order; tasks run in worker processes
-    when `parallel`, at most a few per worker ahead of the consumer."""
-    if not parallel or (os.cpu_count() or 1) < 2:
-        for item in items:
-            yield item, prepare(item) if isinstance(item, (FileTask, LinesTask)) else None
-        return
-    workers = os.cpu_count() or 2
-    # Not "fork": forked workers would inherit the build lock and Whoosh's write lock, and a worker outliving a
-    # killed build would hold them. The fork server is a fresh process that inherits no open files.
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["indexer.engine.prepare"])
-    with context.Pool(workers, initializer=init_worker) as pool:
-        pending: deque = deque()
-        for item in items:
-            is_task = isinstance(item, (FileTask, LinesTask))
-            pending.append((item, pool.apply_async(prepare, (item,)) if is_task else None))
-            while len(pending) > workers * TASKS_IN_FLIGHT_PER_WORKER:
-                yield _resolved(pending.popleft())
-        while pending:
-            yield _resolved(pending.popleft())
+def _tasks(run: list[object]) -> list[FileTask | LinesTask]:
+    return [item for item in run if _is_task(item)]
 
 
-def _resolved(pair):
-    item, future = pair
-    return item, future.get() if future is not None else None
+def _runs(items: Iterator[object], run_bytes: int) -> Iterator[list[object]]:
+    """The reader's items cut into runs of about `run_bytes` of input or `SEGMENT_DOCUMENTS` documents."""
+    run: list[object] = []
+    size = documents = 0
+    for item in items:
+        run.append(item)
+        if isinstance(item, LinesTask):
+            size, documents = size + item.bytes, documents + len(item.lines)
+        elif isinstance(item, FileTask):
+            size, documents = size + len(item.data), documents + 1
+        if size >= run_bytes or documents >= SEGMENT_DOCUMENTS:
+            yield run
+            run, size, documents = [], 0, 0
+    if run:
+        yield run
+
+
+def _run_bytes(total_bytes: int, workers: int) -> int:
+    """Enough runs for every worker to have work until the end, few enough to keep the segments few."""
+    return max(RUN_MIN_BYTES, total_bytes // (workers * RUNS_PER_WORKER))
+
+
+def _adding(segments: list, policy: Callable) -> Callable:
+    """Whoosh's merge `policy`, with the segments the workers wrote after those it keeps."""
+    def merge(writer, existing: list) -> list:
+        return policy(writer, existing) + segments
+    return merge
+
+
+def _is_task(item: object) -> bool:
+    return isinstance(item, (FileTask, LinesTask))
+
+
+def _workers() -> int:
+    return os.cpu_count() or 1
 
 
 def _read(path: Path) -> bytes:
@@ -415,9 +487,12 @@ def _without_cycle_collection() -> Iterator[None]:
 
 
 def _clean_leftovers(index_dir: Path) -> None:
-    """Files a killed build leaves behind: Whoosh's temporary posting files and half-written TOCs, and a
-    manifest never renamed into place. Unreferenced segment files are removed by Whoosh at the next commit."""
-    shutil.rmtree(index_dir / "MAIN.tmp", ignore_errors=True)
+    """Files a killed build leaves behind: the temporary posting folders of its writers (`MAIN.tmp`, and one
+    per worker's segment), half-written TOCs, and a manifest never renamed into place. Unreferenced segment files
+    are removed by Whoosh at the next commit."""
+    for folder in index_dir.glob("*.tmp"):
+        if folder.is_dir():
+            shutil.rmtree(folder, ignore_errors=True)
     for leftover in [*index_dir.glob("_MAIN_*.toc.*"), *index_dir.glob("manifest.json.*.tmp")]:
         leftover.unlink(missing_ok=True)
 
