@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
+from itertools import chain
 from pathlib import Path
 
 import yaml
@@ -127,11 +128,10 @@ def _dates(text: str, starts: list[int]) -> Iterator[tuple[int, datetime.date | 
         yield match.start(), _valid(int(match[4]), int(match[3]), int(match[1]))
     for match in _year_first(patterns.iso, text, starts):
         yield match.start(), _valid(int(match[1]), int(match[2]), int(match[3]))
-    day_first = patterns.day_month_year.finditer(text)
-    year_first = (_year_first(pattern, text, starts) for pattern in (patterns.year_day_month, patterns.year_month_day))
-    for matches in (day_first, *year_first):
-        for match in matches:
-            yield match.start(), _valid(int(match["year"]), patterns.months[match["month"]], int(match["day"]))
+    with_a_month_name = (patterns.day_month_year.finditer(text), _year_first(patterns.year_day_month, text, starts),
+                         _year_first(patterns.year_month_day, text, starts))
+    for match in chain.from_iterable(with_a_month_name):
+        yield match.start(), _valid(int(match["year"]), patterns.months[match["month"]], int(match["day"]))
 
 
 def _dateline_dates(text: str) -> Iterator[tuple[int, datetime.date | None]]:

@@ -17,6 +17,9 @@ An alias whose first word is capitalised (`Çin`, `Qatar`, `Mali`) needs a capit
 because `çin`, `qatar`, `mali` are ordinary Azerbaijani words; the catalog lists, as `common_words`, the aliases
 that so often begin a sentence as an ordinary word (`Mali dəstək`, `Sudan istifadə`) that they count only inside
 a sentence.
+
+Every alias begins with a capital, so a text is split into words only from its capitalised words on
+(`tokenizer.capitalised`), as far as the trie reads: splitting every word cost ten times as much (docs/partners.md).
 """
 from __future__ import annotations
 
@@ -34,7 +37,7 @@ from indexer.analysis.tokenizer import TOKEN, base, capitalised
 
 DEFAULT_PATH = Path(__file__).parent.parent / "data" / "partners.yaml"
 TOKEN_CACHE = 200_000  # distinct tokens remembered; more than the vocabulary of any corpus we serve
-STEP_CACHE = 20_000  # distinct words remembered after each word of a name; few words follow a name's first words
+STEP_CACHE = 20_000  # distinct words a node of the trie remembers its step for; far fewer ever reach one
 SHORTEST_BARE_FORM = 4  # letters left after removing an ending; fewer are too often another word (`ABŞ` ≠ `AB`+`ş`)
 SENTENCE_ENDS = frozenset(".!?:…\n")
 BEFORE_A_SENTENCE = " \t\"'«“„(—–-*"
