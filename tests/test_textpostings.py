@@ -43,6 +43,14 @@ def test_postings_and_lengths_are_those_of_the_analysis(docs):
     assert lengths == [sum(frequency for _, frequency, _, _ in postings(text, 1.0, lang)) for text, lang, _ in docs]
 
 
+def test_positions_far_apart_are_encoded_as_whoosh_encodes_them():
+    """Gaps of one, two and four bytes in the pickle of a posting's positions, and a list long enough for the
+    pickle to append it in batches."""
+    text = " ".join(["ombudsman", *["söz"] * 299, "ombudsman", *["kəlmə"] * 70_000, "ombudsman ombudsman"])
+    docs = [(text, None, 1.0), ("söz söz", None, 1.0), ("görüş " * 1500, None, 1.0)]
+    assert gathered(docs)[0] == expected(docs)
+
+
 def test_fields_come_in_name_order_and_documents_in_the_order_added():
     texts = TextPostings()
     texts.add("title", 0, "Ombudsman görüşü", 2.5, None)
