@@ -147,7 +147,8 @@ def reference_patterns() -> dict[str, re.Pattern]:
         "year_month_day": re.compile(rf"{year}(?:{ordinal})?{year_word}\s*,?\s*{month_then_day}"),
         "month_day": re.compile(month_then_day),
         "month_year": re.compile(rf"{month}\s*,?\s*{year}"),
-        "year_list": re.compile(rf"(?<![\w.,:/№#+-])(?P<years>{one_year}(?:{joiner}{one_year})*(?:{range_end})?){year_word}"),
+        "year_list": re.compile(
+            rf"(?<![\w.,:/№#+-])(?P<years>{one_year}(?:{joiner}{one_year})*(?:{range_end})?){year_word}"),
         "ordinal_end": re.compile(rf"{ordinal}$"),
         "bare_year": re.compile(r"(?<![\d.,:/])\d{4}(?![\d]|[.,/:]\d)"),
     }

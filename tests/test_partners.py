@@ -228,8 +228,8 @@ def _reference_longest_at(catalog, text, spans, text_words, start):
 ALIASES = [alias for partner in CATALOG for alias in (partner.name, *partner.aliases)]
 SPELLINGS = sorted(set(ALIASES) | {fold(alias) for alias in ALIASES})
 ENDINGS = ["", "", "nın", "-nin", "ın", "da", "-da", "dan", "ı", "ğı", "yə", "’nin", "ʼın", "-NİN", "lar"]
-WORDS = ["Azərbaycan", "Azərbaycan Respublikası", "Azerbaijan", "və", "ilə", "görüş", "keçirib", "mali", "Mali", "Sudan", "Su", "Malın", "səfiri", "Respublikası", "Xalq",
-         "Birləşmiş", "Krallığı", "Ombudsmanlar", "AI", "AŞIB", "APA", "İNSAN", "hüquqları", "2022-ci", "COP29-da"]
+WORDS = ["Azərbaycan", "Azərbaycan Respublikası", "Azerbaijan", "və", "ilə", "görüş", "keçirib", "mali", "Mali",
+         "Sudan", "Su", "Malın", "səfiri", "Respublikası", "Xalq", "Birləşmiş", "Krallığı", "Ombudsmanlar", "AI", "AŞIB", "APA", "İNSAN", "hüquqları", "2022-ci", "COP29-da"]
 SEPARATORS = [" ", " ", " ", ", ", ". ", "! ", "\n\n", " - ", " «", "» ", " (", ") ", ": ", " '", "' ", "-", " \"", "—"]
 
 
