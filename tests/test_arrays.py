@@ -76,3 +76,10 @@ def test_sortable_column_holds_each_documents_day(reader):
     stored = [reader.stored_fields(doc) for doc in range(reader.doc_count_all())]
     expected = [int(fields["date"].replace("-", "")) if fields.get("date") else 0 for fields in stored]
     assert days.tolist() == expected and 20240517 in expected
+
+
+@pytest.mark.parametrize("field, prefix", [("body", ""), ("title", ""), ("body", "om"), ("body", "=ə"), ("partner", "")])
+def test_field_terms_are_whooshs_over_every_segment(reader, field, prefix):
+    expected = [(term, info.doc_frequency()) for term, info in reader.iter_field(field, prefix)]
+    assert len(expected) > 1
+    assert list(arrays.field_terms(reader, field, prefix)) == expected

@@ -5,6 +5,7 @@ from whoosh.scoring import BM25F
 from indexer import querylang as ql
 from indexer.engine.arrays import live_mask
 from indexer.engine.docset import DocSet
+from indexer.engine.lexicon import TermLookups
 from indexer.engine.postings import PostingCache
 from indexer.engine.query import Context, Forms, docs, keeps_stop_words, matched_terms, resolve, without_redundant_forms
 from tests.conftest import whoosh_query
@@ -14,13 +15,13 @@ from tests.conftest import whoosh_query
 def ctx(index_dir):
     searcher = whoosh_index.open_dir(str(index_dir)).searcher(weighting=BM25F())
     reader = searcher.reader()
-    yield Context(searcher, PostingCache(reader.doc_count_all(), 100_000), DocSet(live_mask(reader)))
+    yield Context(searcher, PostingCache(reader.doc_count_all(), 100_000), DocSet(live_mask(reader)), TermLookups())
     searcher.close()
 
 
 def matching(ctx, text):
     parsed = ql.parse(text)
-    return docs(resolve(parsed, ctx.searcher.reader(), keeps_stop_words(parsed)), ctx)
+    return docs(resolve(parsed, ctx, keeps_stop_words(parsed)), ctx)
 
 
 def ids(ctx, docnums):
@@ -33,7 +34,7 @@ def ids(ctx, docnums):
 ])
 def test_document_sets_agree_with_whoosh(ctx, text):
     parsed = ql.parse(text)
-    tree = resolve(parsed, ctx.searcher.reader(), keeps_stop_words(parsed))
+    tree = resolve(parsed, ctx, keeps_stop_words(parsed))
     assert set(docs(tree, ctx)) == set(ctx.searcher.docs_for_query(whoosh_query(tree)))
 
 
@@ -71,7 +72,7 @@ def test_highlight_terms_leave_out_excluded_words_and_keep_prefixes():
 
 def test_folded_forms_that_add_no_document_are_left_out(ctx):
     parsed = ql.parse("əməkdaşlıq emekdasliq")
-    tree = resolve(parsed, ctx.searcher.reader(), keep_stops=False)
+    tree = resolve(parsed, ctx, keep_stops=False)
     lean = without_redundant_forms(tree, ctx)
     assert docs(lean, ctx) == docs(tree, ctx)
     with_diacritics, plain = lean.parts

@@ -141,6 +141,7 @@ def test_similar_documents_are_whooshs_best_matches_of_the_distinctive_stems(new
     from whoosh import query as wq
     from whoosh.scoring import BM25F
 
+    from indexer.engine.lexicon import TermLookups
     from indexer.engine.searcher import _distinctive_terms
 
     engine = Engine(news_index_dir)
@@ -148,7 +149,7 @@ def test_similar_documents_are_whooshs_best_matches_of_the_distinctive_stems(new
         for doc_id in ("01_pakistan_meeting", "02_china_delegation", SEED_2):
             docnum = searcher.document_number(id=doc_id)
             stored = searcher.stored_fields(docnum)
-            weighted = _distinctive_terms(searcher, stored["title"] + "\n" + stored["text"])
+            weighted = _distinctive_terms(searcher, TermLookups(), stored["title"] + "\n" + stored["text"])
             query = wq.Or([wq.Term(field, term, boost=weight) for field, term, weight in weighted])
             expected = [hit["id"] for hit in searcher.search(query, limit=6) if hit.docnum != docnum][:5]
             assert [found["id"] for found in engine.similar(doc_id)] == expected and expected

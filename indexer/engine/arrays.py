@@ -7,9 +7,12 @@ the one place that knows that layout.
 """
 from __future__ import annotations
 
+import heapq
 import zlib
-from itertools import chain
+from itertools import chain, groupby
+from operator import itemgetter
 from pickle import loads
+from typing import Iterator
 
 import numpy as np
 from whoosh.codec.whoosh3 import W3LeafMatcher
@@ -18,6 +21,20 @@ from .codec import LENGTH_OF_BYTE, InMemoryLengthsReader
 
 _LENGTHS = np.array(LENGTH_OF_BYTE, dtype=np.float32)  # Whoosh stores a field's length in one byte
 _PICKLE_2 = b"\x80\x02"
+_first = itemgetter(0)
+
+
+def field_terms(reader, field: str, prefix: str = "") -> Iterator[tuple[bytes, int]]:
+    """Every term of `field` from `prefix` on, in order, with the number of documents holding it in every
+    segment (deleted ones included, as Whoosh counts them). Each segment's terms are read in order and merged
+    here: Whoosh's own reader over several segments looks every term up again in each of them, which made a
+    scan of the vocabulary ten times slower on an index of four segments."""
+    streams = [((term, info.doc_frequency()) for term, info in leaf.iter_field(field, prefix))
+               for leaf, _ in reader.leaf_readers() if field in leaf.indexed_field_names()]
+    if len(streams) == 1:
+        return streams[0]
+    return ((term, sum(frequency for _, frequency in same))
+            for term, same in groupby(heapq.merge(*streams, key=_first), key=_first))
 
 
 def postings(reader, field: str, term: str) -> tuple[np.ndarray, np.ndarray]:

@@ -12,6 +12,8 @@ import heapq
 from indexer.analysis import az_lower, fold, typed_word
 from indexer.analysis.stopwords import is_stop_word
 
+from . import arrays
+
 KIND_ORDER = {"partner": 0, "title": 1, "term": 2}  # a value found as several kinds is shown as the first
 
 
@@ -39,10 +41,10 @@ class Completions:
         entries = [(alias, "partner", count, name) for name, (aliases, count) in partner_counts.items() if count
                    for alias in (name, *aliases)]
         for field, kind, least in (("title", "title", 1), ("body", "term", min_frequency)):
-            for term, info in reader.iter_field(field):  # exact forms, and bare stems (a form equal to its stem)
+            for term, frequency in arrays.field_terms(reader, field):  # exact forms, and bare stems (a form equal to its stem)
                 word = typed_word(term.decode("utf-8"))
-                if word and info.doc_frequency() >= least and not is_stop_word(word) and not word.isdigit():
-                    entries.append((word, kind, info.doc_frequency(), word))
+                if word and frequency >= least and not is_stop_word(word) and not word.isdigit():
+                    entries.append((word, kind, frequency, word))
         return cls(entries)
 
     def _starting(self, prefix_key: str, limit: int, phrases_only: bool = False) -> list[tuple]:

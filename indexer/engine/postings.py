@@ -88,7 +88,7 @@ class PostingCache:
 
     @staticmethod
     def _by_length(reader, field: str) -> list[tuple[int, str, str]]:
-        found = [(info.doc_frequency(), field, term.decode("utf-8")) for term, info in reader.iter_field(field)]
+        found = [(frequency, field, term.decode("utf-8")) for term, frequency in arrays.field_terms(reader, field)]
         return sorted(found, reverse=True)
 
     def docs(self, reader, keys) -> DocSet:

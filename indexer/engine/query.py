@@ -16,6 +16,7 @@ from indexer.settings import DEFAULTS
 from indexer.snippets import QueryTerms
 
 from .docset import DocSet
+from .lexicon import TermLookups
 from .phrases import adjacent
 from .postings import PostingCache
 
@@ -43,11 +44,13 @@ class Adjacent:
 
 @dataclass
 class Context:
-    """One searcher's view: its reader for postings, the cached postings, the live documents."""
+    """One searcher's view: its reader for postings, the cached postings, the live documents, the remembered
+    term lookups."""
 
     searcher: object
     postings: PostingCache
     all_docs: DocSet
+    lookups: TermLookups
 
     def term_docs(self, keys) -> DocSet:
         """Documents holding any of the (field, term) keys."""
@@ -72,18 +75,18 @@ def keeps_stop_words(node: ql.Node | None) -> bool:
     return True
 
 
-def resolve(node: ql.Node | None, reader, keep_stops: bool) -> ql.Node | None:
+def resolve(node: ql.Node | None, ctx: Context, keep_stops: bool) -> ql.Node | None:
     """The tree with words and phrases replaced by their leaves; parts with no words left are dropped."""
     if node is None:
         return None
     if isinstance(node, ql.Word):
-        return _prefix_leaf(node, reader) if node.prefix else _word_leaf(node, keep_stops)
+        return _prefix_leaf(node, ctx) if node.prefix else _word_leaf(node, keep_stops)
     if isinstance(node, ql.Phrase):
         return _phrase_leaf(node)
     if isinstance(node, ql.Not):
-        part = resolve(node.part, reader, keep_stops)
+        part = resolve(node.part, ctx, keep_stops)
         return ql.Not(part) if part is not None else None
-    parts = [resolve(part, reader, keep_stops) for part in node.parts]
+    parts = [resolve(part, ctx, keep_stops) for part in node.parts]
     return ql.joined(type(node), [part for part in parts if part is not None])
 
 
@@ -108,7 +111,7 @@ def _positional(word: Word) -> tuple[str, ...]:
     return tuple(term for term, _ in query_variants(word) if term not in implied)
 
 
-def _prefix_leaf(node: ql.Word, reader) -> Forms:
+def _prefix_leaf(node: ql.Word, ctx: Context) -> Forms:
     """`word*`: the most frequent exact forms that begin with the prefix as typed, and the forms and folded
     stems that begin with it without diacritics (`emekdas*` finds `əməkdaşlıq`)."""
     found = words(node.text)
@@ -118,17 +121,12 @@ def _prefix_leaf(node: ql.Word, reader) -> Forms:
         for prefix, weight in ((FOLDED + fold(surface), WEIGHTS["folded"]), (EXACT + fold(surface), WEIGHTS["folded"]),
                                (fold(surface), WEIGHTS["folded"]), (EXACT + surface, WEIGHTS["stem"]),
                                (surface, WEIGHTS["stem"])):  # a form equal to its stem is indexed bare
-            weighted.update(((f, term), weight) for term in _expand(reader, f, prefix))
+            weighted.update(((f, term), weight) for term in _expand(ctx, f, prefix))
     return Forms(tuple((f, term, weight) for (f, term), weight in weighted.items()), prefix=True)
 
 
-def _expand(reader, field: str, prefix: str) -> list[str]:
-    found = []
-    for scanned, (term, info) in enumerate(reader.iter_field(field, prefix)):
-        term = term.decode("utf-8")
-        if not term.startswith(prefix) or scanned >= _PREFIX_SCAN_LIMIT:
-            break
-        found.append((info.doc_frequency(), term))
+def _expand(ctx: Context, field: str, prefix: str) -> list[str]:
+    found = ctx.lookups.prefix_terms(ctx.searcher.reader(), field, prefix, _PREFIX_SCAN_LIMIT)
     return [term for _, term in heapq.nlargest(DEFAULTS["PREFIX_TERMS"], found)]
 
 

@@ -24,6 +24,7 @@ from indexer.settings import DEFAULTS
 from .complete import Completions
 from .docset import DocSet
 from .facets import FacetSets
+from .lexicon import TermLookups
 from .postings import PostingCache
 from .query import (Context, docs, keeps_stop_words, query_terms, ranking_terms, resolve, unmatched_words,
                     without_redundant_forms)
@@ -42,6 +43,7 @@ class _Version:
         self.facets = FacetSets.read(reader)
         self.postings = PostingCache(reader.doc_count_all(), DEFAULTS["POSTINGS_BUDGET"])
         self.ranker = Ranker(reader)
+        self.lookups = TermLookups()
         self._lock = threading.Lock()
         self._spelling: Vocabulary | None = None
         self._completions: Completions | None = None
@@ -73,7 +75,7 @@ class _Plan:
     @classmethod
     def make(cls, text: str, ctx: Context) -> _Plan:
         parsed = ql.parse(text)
-        tree = without_redundant_forms(resolve(parsed, ctx.searcher.reader(), keeps_stop_words(parsed)), ctx)
+        tree = without_redundant_forms(resolve(parsed, ctx, keeps_stop_words(parsed)), ctx)
         matched = ctx.all_docs if tree is None else docs(tree, ctx)
         return cls(text, tree, matched, ranking_terms(tree), query_terms(parsed))
 
@@ -149,7 +151,7 @@ class Engine:
     def _context(self):
         searcher = self._searcher()
         version = self._version(searcher)
-        return Context(searcher, version.postings, version.facets.all_docs), version
+        return Context(searcher, version.postings, version.facets.all_docs, version.lookups), version
 
     def search(self, request: SearchRequest) -> dict:
         started = time.perf_counter()
@@ -245,7 +247,7 @@ class Engine:
         if docnum is None:
             return []
         stored = searcher.stored_fields(docnum)
-        weighted = _distinctive_terms(searcher, stored["title"] + "\n" + stored.get("text", "")[: DEFAULTS["SIMILAR_TEXT_LIMIT"]])
+        weighted = _distinctive_terms(searcher, version.lookups, stored["title"] + "\n" + stored.get("text", "")[: DEFAULTS["SIMILAR_TEXT_LIMIT"]])
         scores = version.ranker.scores(searcher.reader(), ctx.postings, weighted)
         others = ctx.all_docs - DocSet.of(len(scores), [docnum])
         found = [searcher.stored_fields(doc) for doc, score in version.ranker.best(scores, others, limit) if score > 0]
@@ -271,14 +273,14 @@ class Engine:
         return _metadata(stored) | extra
 
 
-def _distinctive_terms(searcher, text: str) -> list[tuple[str, str, float]]:
+def _distinctive_terms(searcher, lookups: TermLookups, text: str) -> list[tuple[str, str, float]]:
     """The body stems of `text` with the highest tf-idf, weighted by it (stop words, numbers and stems in no
     other document left out)."""
     counts = Counter(word.stem for word in words(text) if not word.stop and len(word.stem) > 2 and not word.stem.isdigit())
     total = searcher.doc_count()
     weighted = []
     for stem, count in counts.items():
-        frequency = searcher.doc_frequency("body", stem)
+        frequency = lookups.frequency(searcher.reader(), "body", stem)
         if frequency > 1:
             weighted.append((count * math.log(total / frequency), stem))
     return [("body", stem, weight) for weight, stem in heapq.nlargest(DEFAULTS["SIMILAR_TERMS"], weighted)]

@@ -13,6 +13,8 @@ from typing import Iterable
 from indexer.analysis import EXACT, fold, typed_word
 from indexer.settings import DEFAULTS
 
+from . import arrays
+
 FIELDS = ("title", "body")
 
 
@@ -64,11 +66,11 @@ class Vocabulary:
         """Exact forms and stems of the text fields; folded, root and other-language terms are left out."""
         def entries():
             for field in FIELDS:
-                for term, info in reader.iter_field(field):
+                for term, frequency in arrays.field_terms(reader, field):
                     term = term.decode("utf-8")
                     word = typed_word(term)
                     if word is not None:
-                        yield word, info.doc_frequency(), term.startswith(EXACT)
+                        yield word, frequency, term.startswith(EXACT)
         return cls(entries())
 
     def _add(self, near: str, key: str) -> None:
