@@ -27,3 +27,10 @@ def test_frequencies_are_the_readers_when_answers_are_forgotten_too(reader, monk
     lookups = TermLookups()
     for term in ("ombudsman", "pakistan", "yoxdurbelesoz", "ombudsman"):
         assert lookups.frequency(reader, "body", term) == reader.doc_frequency("body", term)
+
+
+def test_a_fields_vocabulary_is_read_once(reader):
+    lookups = TermLookups()
+    found = lookups.field_terms(reader, "body")
+    assert found == [(term, info.doc_frequency()) for term, info in reader.iter_field("body")]
+    assert lookups.field_terms(reader, "body") is found

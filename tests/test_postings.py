@@ -2,6 +2,7 @@ import numpy as np
 from whoosh import index as whoosh_index
 
 from indexer.engine import postings
+from indexer.engine.lexicon import TermLookups
 from indexer.engine.postings import PostingCache
 
 
@@ -48,7 +49,7 @@ def test_warming_reads_the_longest_lists_first_within_its_share(index_dir, monke
     monkeypatch.setattr(postings, "WARM_MIN_LENGTH", 1)  # the test index's lists are all short
     reader = whoosh_index.open_dir(str(index_dir)).reader()
     cache = PostingCache(reader.doc_count_all(), budget=200)
-    cache.warm(reader, ("title", "body"), share=0.5)
+    cache.warm(reader, TermLookups(), ("title", "body"), share=0.5)
     warmed = {key: len(postings) for key, postings in cache._lists.items()}
     assert warmed and sum(warmed.values()) <= 100
     frequencies = {(field, term.decode()): info.doc_frequency()
@@ -57,12 +58,12 @@ def test_warming_reads_the_longest_lists_first_within_its_share(index_dir, monke
     assert min(warmed.values()) >= left_out  # nothing shorter was read before a longer one
     retired = PostingCache(reader.doc_count_all(), budget=200)
     retired.retire()
-    retired.warm(reader, ("title", "body"), share=0.5)
+    retired.warm(reader, TermLookups(), ("title", "body"), share=0.5)
     assert not retired._lists
 
 
 def test_warming_leaves_short_lists_to_be_read_when_asked(index_dir):
     reader = whoosh_index.open_dir(str(index_dir)).reader()
     cache = PostingCache(reader.doc_count_all(), budget=10_000)
-    cache.warm(reader, ("title", "body"), share=1.0)
+    cache.warm(reader, TermLookups(), ("title", "body"), share=1.0)
     assert not cache._lists  # the test index has no list of WARM_MIN_LENGTH postings

@@ -12,7 +12,7 @@ import heapq
 from indexer.analysis import az_lower, fold, typed_word
 from indexer.analysis.stopwords import is_stop_word
 
-from . import arrays
+from .lexicon import TermLookups
 
 KIND_ORDER = {"partner": 0, "title": 1, "term": 2}  # a value found as several kinds is shown as the first
 
@@ -36,12 +36,13 @@ class Completions:
         self._entries = [entry for _, entry in ordered]
 
     @classmethod
-    def read(cls, reader, partner_counts: dict[str, tuple[tuple[str, ...], int]], min_frequency: int) -> Completions:
+    def read(cls, reader, lookups: TermLookups, partner_counts: dict[str, tuple[tuple[str, ...], int]],
+             min_frequency: int) -> Completions:
         """`partner_counts`: partner name → (its aliases, how many documents name it)."""
         entries = [(alias, "partner", count, name) for name, (aliases, count) in partner_counts.items() if count
                    for alias in (name, *aliases)]
         for field, kind, least in (("title", "title", 1), ("body", "term", min_frequency)):
-            for term, frequency in arrays.field_terms(reader, field):  # exact forms, and bare stems (a form equal to its stem)
+            for term, frequency in lookups.field_terms(reader, field):  # exact forms, and bare stems (a form equal to its stem)
                 word = typed_word(term.decode("utf-8"))
                 if word and frequency >= least and not is_stop_word(word) and not word.isdigit():
                     entries.append((word, kind, frequency, word))

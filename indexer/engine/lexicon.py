@@ -1,8 +1,8 @@
 """Lookups in one index version's vocabulary, remembered.
 
 An index that a build's workers wrote has a segment per run (ten at 100,000 documents), and a term is looked up
-in each segment's term table: the terms a prefix expands to, a term's document frequency. An index version's
-answers never change, so each is looked up once.
+in each segment's term table: a field's whole vocabulary, the terms a prefix expands to, a term's document
+frequency. An index version's answers never change, so each is looked up once.
 """
 from __future__ import annotations
 
@@ -16,6 +16,11 @@ LOOKUPS_KEPT = 100_000  # answers remembered per index version; past that they a
 class TermLookups:
     def __init__(self):
         self._answers: dict[tuple, object] = {}
+
+    def field_terms(self, reader, field: str) -> list[tuple[bytes, int]]:
+        """Every term of `field`, in order, with its document frequency: read once for the vocabularies of
+        typo correction and completion and for the warm-up, which all scan it."""
+        return self._remembered(("field", field), lambda: list(arrays.field_terms(reader, field)))
 
     def prefix_terms(self, reader, field: str, prefix: str, scan_limit: int) -> list[tuple[int, str]]:
         """The terms of `field` that begin with `prefix` (at most `scan_limit`), each with its document frequency."""

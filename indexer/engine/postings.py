@@ -14,6 +14,7 @@ import numpy as np
 
 from . import arrays
 from .docset import DocSet
+from .lexicon import TermLookups
 
 
 WARM_MIN_LENGTH = 1000  # postings: shorter lists are not worth reading before they are asked for
@@ -71,11 +72,11 @@ class PostingCache:
         self._keep(key, found)
         return found
 
-    def warm(self, reader, fields: tuple[str, ...], share: float) -> None:
+    def warm(self, reader, lookups: TermLookups, fields: tuple[str, ...], share: float) -> None:
         """Read the longest posting lists of `fields` before a query asks for them, up to `share` of the budget:
         reading costs about a microsecond a posting, so they are what makes a query slow the first time
         (a list shorter than `WARM_MIN_LENGTH` is read in well under a millisecond when asked for)."""
-        longest = heapq.merge(*(self._by_length(reader, field) for field in fields), reverse=True)
+        longest = heapq.merge(*(self._by_length(reader, lookups, field) for field in fields), reverse=True)
         room = int(self._budget * share)
         for length, field, term in longest:
             room -= length
@@ -87,8 +88,8 @@ class PostingCache:
         self._retired = True
 
     @staticmethod
-    def _by_length(reader, field: str) -> list[tuple[int, str, str]]:
-        found = [(frequency, field, term.decode("utf-8")) for term, frequency in arrays.field_terms(reader, field)]
+    def _by_length(reader, lookups: TermLookups, field: str) -> list[tuple[int, str, str]]:
+        found = [(frequency, field, term.decode("utf-8")) for term, frequency in lookups.field_terms(reader, field)]
         return sorted(found, reverse=True)
 
     def docs(self, reader, keys) -> DocSet:

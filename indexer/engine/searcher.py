@@ -51,14 +51,14 @@ class _Version:
     def spelling(self, reader) -> Vocabulary:
         with self._lock:
             if self._spelling is None:
-                self._spelling = Vocabulary.read(reader)
+                self._spelling = Vocabulary.read(reader, self.lookups)
             return self._spelling
 
     def completions(self, reader, catalog: PartnerCatalog) -> Completions:
         with self._lock:
             if self._completions is None:
                 counts = {p.name: (p.aliases, len(self.facets.docs_with_any("partner", (p.name,)))) for p in catalog}
-                self._completions = Completions.read(reader, counts, DEFAULTS["COMPLETE_MIN_DF"])
+                self._completions = Completions.read(reader, self.lookups, counts, DEFAULTS["COMPLETE_MIN_DF"])
             return self._completions
 
 
@@ -144,7 +144,7 @@ class Engine:
                     if DEFAULTS["WARM_VOCABULARIES"]:
                         version.completions(searcher.reader(), self.catalog)
                         version.spelling(searcher.reader())
-                    version.postings.warm(searcher.reader(), SCORED_FIELDS, DEFAULTS["WARM_POSTINGS"])
+                    version.postings.warm(searcher.reader(), version.lookups, SCORED_FIELDS, DEFAULTS["WARM_POSTINGS"])
         except (OSError, whoosh_index.EmptyIndexError):
             pass  # the index went away or changed meanwhile: the next request builds them for its own version
 

@@ -13,7 +13,7 @@ from typing import Iterable
 from indexer.analysis import EXACT, fold, typed_word
 from indexer.settings import DEFAULTS
 
-from . import arrays
+from .lexicon import TermLookups
 
 FIELDS = ("title", "body")
 
@@ -62,11 +62,11 @@ class Vocabulary:
         self._all = "".join(sorted(letters))
 
     @classmethod
-    def read(cls, reader) -> Vocabulary:
+    def read(cls, reader, lookups: TermLookups) -> Vocabulary:
         """Exact forms and stems of the text fields; folded, root and other-language terms are left out."""
         def entries():
             for field in FIELDS:
-                for term, frequency in arrays.field_terms(reader, field):
+                for term, frequency in lookups.field_terms(reader, field):
                     term = term.decode("utf-8")
                     word = typed_word(term)
                     if word is not None:
