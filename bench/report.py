@@ -100,7 +100,7 @@ def _build_table(ours: dict, peers: list[dict]) -> list[str]:
             pv = p["build"][key] / (1e6 if key == "bytes" else 1)
             row += f" {fmt(pv)} | {ratio(value, pv)} |"
         rows.append(row)
-    return ["Build (ours: one writer process fed by worker processes; Tantivy's writer uses its own threads):", ""] + rows + [""]
+    return ["Build (ours: worker processes, each writing segments of its own, the CPU time theirs and the main process's; Tantivy's writer uses its own threads):", ""] + rows + [""]
 
 
 def _latency_table(ours: dict, peers: list[dict]) -> list[str]:
