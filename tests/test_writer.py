@@ -154,10 +154,12 @@ def test_files_a_killed_build_left_behind_are_removed(corpus, tmp_path):
     run_build([corpus], index)
     (index / "MAIN.tmp").mkdir()
     (index / "MAIN.tmp" / "postings").write_bytes(b"x" * 100)
+    (index / "k3j5x9q2w7.tmp").mkdir()  # a worker's, for the segment it was writing
+    (index / "k3j5x9q2w7.tmp" / "terms-0.run").write_bytes(b"x" * 100)
     (index / "_MAIN_99.toc.1700000000.5").write_bytes(b"half a toc")
     (index / f"{FILE_NAME}.123.tmp").write_text("{")
     run_build([corpus], index)
-    assert not (index / "MAIN.tmp").exists()
+    assert not (index / "MAIN.tmp").exists() and not (index / "k3j5x9q2w7.tmp").exists()
     assert not list(index.glob("*.toc.*")) and not list(index.glob("*.tmp"))
 
 
