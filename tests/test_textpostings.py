@@ -2,8 +2,8 @@
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from indexer.engine.analyzer import postings
 from indexer.engine import textpostings
+from indexer.engine.analyzer import postings
 from indexer.engine.textpostings import TextPostings
 
 WORDS = ["Ombudsman", "ombudsmanların", "İnsan", "hüquqları", "hüquqlarının", "BMT-nin", "vitse-prezident",
