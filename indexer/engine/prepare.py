@@ -6,9 +6,9 @@ the main process adds to the index at its commit.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 import gc
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator
 

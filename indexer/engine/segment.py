@@ -2,14 +2,15 @@
 
 Whoosh's own writer keeps one tuple per posting in a pool, pickles the pool to disk one posting at a time
 whenever it outgrows its memory, merges the sorted runs at commit and then hands the codec one posting per
-call: about 4.5 ms of CPU per document of ours (some 270 postings), in the build's single writing process.
-Here each term's document numbers, weights and encoded values are appended to its own arrays, and the commit
-writes each term's list in one call (`TermListFieldWriter.add_term` of our codec), with Whoosh's own codec
-classes: the segment is an ordinary Whoosh segment (same files, same blocks, same term records), committed by
-Whoosh's own commit (lock, merges, deletions, table of contents).
+call: about 4.5 ms of CPU per document of ours (some 270 postings). Here a document's texts go to
+`TextPostings` as token numbers, cut into postings when the segment is written; the other fields' postings,
+and those of segments a commit merges in, are appended to their terms' arrays in a `TermBuffer`. Each term's
+whole list is then written in one call (`TermListFieldWriter.add_term` of our codec): the segment is an
+ordinary Whoosh segment (same files, same blocks, same term records), committed by Whoosh's own commit (lock,
+merges, deletions, table of contents), or, written by a build's worker, added to the main writer's.
 
-When the buffer outgrows its memory limit, it is written to a temporary run file, one record per term, and the
-runs are merged term by term at commit: the segment stays one segment whatever the size of the build.
+When the term buffer outgrows its memory limit, it is written to a temporary run file, one record per term, and
+the runs are merged term by term at commit: the segment stays one segment whatever the size of the build.
 """
 from __future__ import annotations
 
@@ -127,7 +128,7 @@ def merged(*streams: Iterator[TermPostings]) -> Iterator[TermPostings]:
 
 
 class TermBufferSegmentWriter(SegmentWriter):
-    """Whoosh's `SegmentWriter` with a `TermBuffer` for a pool and a segment written term by term."""
+    """Whoosh's `SegmentWriter` with `TextPostings` and a `TermBuffer` for a pool, its segment written term by term."""
 
     def __init__(self, ix, limitmb: int, **kwargs):
         super().__init__(ix, limitmb=limitmb, **kwargs)
@@ -157,8 +158,8 @@ class TermBufferSegmentWriter(SegmentWriter):
         return segment
 
     def add_document(self, **fields):
-        """Whoosh's `add_document` (the same stored values, lengths and columns), each field's postings added
-        to the term buffer in one call rather than one tuple per posting."""
+        """Whoosh's `add_document` (the same stored values, lengths and columns), a text field's words added to
+        `TextPostings` and another field's postings to the term buffer, each in one call."""
         self._check_state()
         schema, perdoc, docnum = self.schema, self.perdocwriter, self.docnum
         names = sorted(name for name in fields if not name.startswith("_"))
