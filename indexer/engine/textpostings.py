@@ -22,6 +22,7 @@ from indexer.analysis import token_terms, tokens
 from .analyzer import encode_gaps, encode_position
 
 TermPostings = tuple[str, bytes, list, list, list]  # field, term, document numbers, weights, encoded positions
+_CHUNK = 65_536  # postings whose numbers are made Python ints at once
 
 
 @dataclass
@@ -119,6 +120,7 @@ class TextPostings:
         posting_terms = term[starts]
         term_starts = np.flatnonzero(np.concatenate(([True], posting_terms[1:] != posting_terms[:-1])))
         term_ends = np.append(term_starts[1:], len(starts))
+        del term, row, position, order, starts, frequencies  # the occurrences: most of the memory a segment takes
         terms = self._vocabulary.terms
         for number, start, end in zip(posting_terms[term_starts].tolist(), term_starts.tolist(), term_ends.tolist()):
             yield (fieldname, terms[number].encode("utf-8"), docnums[start:end].tolist(),
@@ -142,24 +144,32 @@ class TextPostings:
         position = np.cumsum(token_words) - token_words  # of each token's first word, counted over all documents
         document_start = np.zeros(len(counts), np.int64)
         document_start[counts > 0] = position[(np.cumsum(counts) - counts)[counts > 0]]
-        position -= np.repeat(document_start, counts)
+        position = (position - np.repeat(document_start, counts)).astype(np.int32)  # 32 bits: millions of them
         first = np.frombuffer(vocabulary.first, np.int64)
-        begin, size = first[token], first[token + 1] - first[token]
-        occurrence_token = np.repeat(np.arange(len(token)), size)
-        flat = begin[occurrence_token] + np.arange(int(size.sum())) - np.repeat(np.cumsum(size) - size, size)
+        begin, size = first[token].astype(np.int32), np.diff(first)[token].astype(np.int32)
+        occurrence_token = np.repeat(np.arange(len(token), dtype=np.int32), size)
+        flat = begin[occurrence_token] + (np.arange(int(size.sum()), dtype=np.int32) - np.repeat(np.cumsum(size, dtype=np.int32) - size, size))
         return (np.frombuffer(vocabulary.term_of, np.int32)[flat], token_row[occurrence_token],
                 position[occurrence_token] + np.frombuffer(vocabulary.word_of, np.int32)[flat])
 
 
 def _encoded_positions(position: np.ndarray, starts: np.ndarray, frequencies: np.ndarray) -> list[bytes]:
-    """Each posting's positions as Whoosh's `Positions.encode` writes them; most postings have one."""
-    values = list(map(encode_position, position[starts].tolist()))
+    """Each posting's positions as Whoosh's `Positions.encode` writes them; most postings have one. Numbers
+    become Python ints a chunk at a time: all at once, they took more memory than the rest of the segment."""
+    values: list[bytes] = []
+    firsts = position[starts]
+    for begin in range(0, len(firsts), _CHUNK):
+        values += map(encode_position, firsts[begin:begin + _CHUNK].tolist())
     several = np.flatnonzero(frequencies > 1)
-    if len(several):
-        gaps = position.copy()
-        gaps[1:] -= position[:-1]
-        gaps[starts] = position[starts]
-        gaps = gaps.tolist()
-        for index, start, end in zip(several.tolist(), starts[several].tolist(), (starts + frequencies)[several].tolist()):
-            values[index] = encode_gaps(gaps[start:end])
+    gaps = position.copy()
+    gaps[1:] -= position[:-1]
+    gaps[starts] = position[starts]
+    for begin in range(0, len(several), _CHUNK):
+        chosen = several[begin:begin + _CHUNK]
+        counts = frequencies[chosen]
+        members = np.repeat(starts[chosen] - (np.cumsum(counts) - counts), counts) + np.arange(int(counts.sum()))
+        chosen_gaps, at = gaps[members].tolist(), 0
+        for index, count in zip(chosen.tolist(), counts.tolist()):
+            values[index] = encode_gaps(chosen_gaps[at:at + count])
+            at += count
     return values
