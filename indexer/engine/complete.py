@@ -42,7 +42,8 @@ class Completions:
         entries = [(alias, "partner", count, name) for name, (aliases, count) in partner_counts.items() if count
                    for alias in (name, *aliases)]
         for field, kind, least in (("title", "title", 1), ("body", "term", min_frequency)):
-            for term, frequency in lookups.field_terms(reader, field):  # exact forms, and bare stems (a form equal to its stem)
+            # exact forms, and bare stems (a form equal to its stem)
+            for term, frequency in lookups.field_terms(reader, field):
                 word = typed_word(term.decode("utf-8"))
                 if word and frequency >= least and not is_stop_word(word) and not word.isdigit():
                     entries.append((word, kind, frequency, word))

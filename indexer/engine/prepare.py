@@ -53,7 +53,8 @@ class Prepared:
     notes: list[str] = field(default_factory=list)  # partial problems, reported against the file
     bad_lines: int = 0
     skip: str | None = None  # why the whole file gives nothing
-    written: list[tuple[int, str]] = field(default_factory=list)  # what `write_segment` wrote: (number in its segment, id)
+    # what `write_segment` wrote: each document's number in its segment, and its id
+    written: list[tuple[int, str]] = field(default_factory=list)
 
 
 def prepare(task: FileTask | LinesTask) -> Prepared:

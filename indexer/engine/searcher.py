@@ -247,7 +247,8 @@ class Engine:
         if docnum is None:
             return []
         stored = searcher.stored_fields(docnum)
-        weighted = _distinctive_terms(searcher, version.lookups, stored["title"] + "\n" + stored.get("text", "")[: DEFAULTS["SIMILAR_TEXT_LIMIT"]])
+        text = stored["title"] + "\n" + stored.get("text", "")[: DEFAULTS["SIMILAR_TEXT_LIMIT"]]
+        weighted = _distinctive_terms(searcher, version.lookups, text)
         scores = version.ranker.scores(searcher.reader(), ctx.postings, weighted)
         others = ctx.all_docs - DocSet.of(len(scores), [docnum])
         found = [searcher.stored_fields(doc) for doc, score in version.ranker.best(scores, others, limit) if score > 0]

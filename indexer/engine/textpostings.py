@@ -110,7 +110,8 @@ class TextPostings:
         term, row, position = self._occurrences(added)
         if not len(term):
             return
-        order = np.argsort(self._ranks(term), kind="stable")  # stable: each term's documents and positions stay in order
+        # stable: each term's documents and positions stay in order
+        order = np.argsort(self._ranks(term), kind="stable")
         term, row, position = term[order], row[order], position[order]
         starts = np.flatnonzero(np.concatenate(([True], (term[1:] != term[:-1]) | (row[1:] != row[:-1]))))
         frequencies = np.diff(np.append(starts, len(term)))
@@ -148,7 +149,8 @@ class TextPostings:
         first = np.frombuffer(vocabulary.first, np.int64)
         begin, size = first[token].astype(np.int32), np.diff(first)[token].astype(np.int32)
         occurrence_token = np.repeat(np.arange(len(token), dtype=np.int32), size)
-        flat = begin[occurrence_token] + (np.arange(int(size.sum()), dtype=np.int32) - np.repeat(np.cumsum(size, dtype=np.int32) - size, size))
+        within = np.arange(int(size.sum()), dtype=np.int32) - np.repeat(np.cumsum(size, dtype=np.int32) - size, size)
+        flat = begin[occurrence_token] + within  # each occurrence's place in the vocabulary's flat term arrays
         return (np.frombuffer(vocabulary.term_of, np.int32)[flat], token_row[occurrence_token],
                 position[occurrence_token] + np.frombuffer(vocabulary.word_of, np.int32)[flat])
 

@@ -195,7 +195,7 @@ class _Build:
             if reader.total_bytes > POOL_MIN_BYTES and _workers() >= 2:
                 segments = self._index_in_workers(reader)
             else:
-                segments = [self._take_run(run, write_segment(str(self.index_dir), _tasks(run), self.progress.advance), reader)
+                segments = [self._take_run(run, self._written_here(run), reader)
                             for run in _runs(reader.items(), reader.total_bytes + 1)]
         finally:
             self.progress.close()
@@ -220,6 +220,9 @@ class _Build:
                 run, future = pending.popleft()
                 segments.append(self._take_run(run, self._written(future, done), reader))
         return segments
+
+    def _written_here(self, run: list[object]):
+        return write_segment(str(self.index_dir), _tasks(run), self.progress.advance)
 
     def _written(self, future, done):
         """What a worker's `write_segment` gives, the progress bar kept moving meanwhile."""
