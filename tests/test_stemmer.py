@@ -3,6 +3,7 @@ import pickle
 
 import pytest
 
+from indexer.analysis import stemmer as stemmer_module
 from indexer.analysis.folding import fold
 from indexer.analysis.stemmer import AzerbaijaniStemmer, verb_root
 
@@ -124,3 +125,13 @@ def test_roots_and_other_words_have_no_verb_root(word):
 )
 def test_verbs_in_lan_and_participles_in_an(word, expected):
     assert stem(word) == expected
+
+
+def test_a_word_is_tried_against_every_suffix_that_can_end_it():
+    """`_Suffixes.ending` leaves out only suffixes that cannot cut the word, so the stems are those of trying
+    every suffix: checked on every word of the gold standard and its diacritic-free spelling."""
+    words = set(load_bench_script("eval_stemming").gold_classes())
+    for word in words | {fold(word) for word in words}:
+        for _, suffixes in stemmer_module._groups():
+            cutting = [suffix for suffix in suffixes.longest_first if suffix.cuts(word)]
+            assert [suffix for suffix in suffixes.ending(word) if suffix.cuts(word)] == cutting, word

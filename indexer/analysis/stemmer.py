@@ -83,17 +83,32 @@ class _Suffix:
         return True
 
 
+class _Suffixes:
+    """A group's suffixes, longest first; for a word, only those that can end it (its last letter is theirs):
+    most of the hundred or so never can, and trying each cost the stemmer a third of its time."""
+
+    def __init__(self, suffixes: list[_Suffix]):
+        self.longest_first = sorted(suffixes, key=lambda suffix: -suffix.length)  # stable: ties keep the file's order
+        self._by_last_letter: dict[str, list[_Suffix]] = {}
+
+    def ending(self, word: str) -> list[_Suffix]:
+        letter = word[-1:]
+        found = self._by_last_letter.get(letter)
+        if found is None:
+            found = [suffix for suffix in self.longest_first if letter in suffix.last_letters]
+            self._by_last_letter[letter] = found
+        return found
+
+
 @cache
-def _groups() -> list[tuple[str, list[_Suffix]]]:
-    groups = []
+def _groups() -> list[tuple[str, _Suffixes]]:
+    groups: list[tuple[str, list[_Suffix]]] = []
     for line in _lines("stemmer_suffixes.txt"):
         if line.startswith("["):
             groups.append((line.strip("[]"), []))
         else:
             groups[-1][1].extend(_Suffix(template) for template in line.split())
-    for _, suffixes in groups:
-        suffixes.sort(key=lambda suffix: -suffix.length)  # stable: ties keep the file's order
-    return groups
+    return [(group, _Suffixes(suffixes)) for group, suffixes in groups]
 
 
 def _harmonic(stem: str, suffix: str, template_vowels: list[str]) -> bool:
@@ -151,7 +166,7 @@ def _stem(word: str) -> str:
     if len(word) < 3 or any(ch.isdigit() for ch in word) or _in_list(word, "protected") or _is_known_stem(word):
         return word
     for group, suffixes in _groups():  # a verb ending first: gedir is ged-ir, not ge-dir; gedən not ge-dən
-        verb = "verbal" in group and _strip_verbal(word, suffixes)
+        verb = "verbal" in group and _strip_verbal(word, suffixes.ending(word))
         if verb:
             return _restore(verb, True)
     stripped_vowel_suffix = False
@@ -159,11 +174,11 @@ def _stem(word: str) -> str:
         if _is_known_stem(word) or group in ("predicate", "case") and _in_list(word, "adjectives"):
             break  # an -i adjective is checked whole or before -dIr only: dini-dir, but din-i-ndə
         if "verbal" in group:
-            verb = _strip_verbal(word, suffixes)
+            verb = _strip_verbal(word, suffixes.ending(word))
             if verb:
                 return _restore(verb, True)
             continue
-        cut = _best_cut(word, suffixes, group)
+        cut = _best_cut(word, suffixes.ending(word), group)
         if cut is not None:
             stripped_vowel_suffix = fold(word[cut]) in "aeiou"
             word = word[:cut]
