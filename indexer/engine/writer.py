@@ -24,13 +24,12 @@ from indexer.parsing import SUPPORTED_SUFFIXES, SkipFile, is_jsonl
 from indexer.parsing.encoding import read_bytes
 from indexer.parsing.jsonl import MAX_LEADING_BAD_LINES, TRUNCATED_ERRORS, lines_of
 
-from .codec import Codec
 from .lock import BuildRunning, build_lock
 from .manifest import Entry, Manifest, content_hash
 from .prepare import FileTask, LinesTask, Prepared, init_worker, without_cycle_collection, write_segment
 from .progress import Progress
 from .schema import make_schema
-from .segment import WRITER_LIMIT_MB, TermBufferSegmentWriter
+from .segment import TermBufferSegmentWriter
 
 LINES_PER_TASK = 64  # JSON Lines documents prepared at once
 POOL_MIN_BYTES = 2 * 2**20  # below this, starting worker processes costs more than it saves
@@ -158,9 +157,7 @@ class _Build:
             return self.summary  # nothing changed: the index is not touched
         redone = set(todo) | set(deleted)
         kept = {} if full else {s: e for s, e in manifest.entries.items() if s not in redone}
-        # Separate segment files, not one compound file: Whoosh copies a compound file into memory for every
-        # searcher it opens, which is every server thread (944 MB resident at 10,000 documents with 8 threads).
-        writer = TermBufferSegmentWriter(ix, limitmb=WRITER_LIMIT_MB, codec=Codec(), compound=False)
+        writer = TermBufferSegmentWriter.of(ix)
         try:
             with without_cycle_collection():
                 for source in deleted + [s for s in todo if s in manifest.entries and not full]:
